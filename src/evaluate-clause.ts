@@ -1,0 +1,69 @@
+/**
+ * `evaluateClause`: one clause, one claim's facts, one edition. Synchronous and pure.
+ */
+import * as z from "zod";
+import { parseOrThrow } from "./kernel/fields.js";
+import { type ClauseResult, evaluateRule } from "./kernel/rule.js";
+import { DRAFT_EDITION } from "./measures/edition-draft.js";
+import { type ClauseId, type Edition, type MeasuresContext, makeContext, SWITCH_VALUES, type SwitchName, type Switches } from "./measures/edition.js";
+import { getRule } from "./measures/registry.js";
+
+export interface ClauseOptions {
+  /** The edition whose figures apply; the draft by default. */
+  readonly edition?: Edition;
+  /** Interpretation switches to change for this call (validated). */
+  readonly switches?: Partial<Switches>;
+}
+
+const switchShape = Object.fromEntries(
+  (Object.keys(SWITCH_VALUES) as SwitchName[]).map((name) => [
+    name,
+    z.enum(SWITCH_VALUES[name].values as unknown as [string, ...string[]]).optional(),
+  ]),
+);
+
+/** Partial switch overrides, validated: an unknown switch or value is an error naming the allowed ones. */
+export const switchOverridesSchema = z.strictObject(switchShape);
+
+export function validateSwitchOverrides(raw: unknown, path: readonly (string | number)[] = ["switches"]): Partial<Switches> {
+  return parseOrThrow(switchOverridesSchema, raw, "switches", path, () => Object.keys(SWITCH_VALUES)) as Partial<Switches>;
+}
+
+const contexts = new WeakMap<Edition, MeasuresContext>();
+
+/** The rule context of an edition, built once per edition object (editions are frozen). */
+export function contextOf(edition: Edition): MeasuresContext {
+  let ctx = contexts.get(edition);
+  if (!ctx) {
+    ctx = makeContext(edition);
+    contexts.set(edition, ctx);
+  }
+  return ctx;
+}
+
+function withSwitches(edition: Edition, overrides: Partial<Switches> | undefined): Edition {
+  if (!overrides || Object.keys(overrides).length === 0) return edition;
+  return { ...edition, switches: { ...edition.switches, ...validateSwitchOverrides(overrides) } };
+}
+
+/** The switches a rule reads, plus rounding (every rule rounds), with their values in force. */
+export function switchesUsed(ruleSwitches: readonly string[], switches: Switches): Record<string, string> {
+  const used: Record<string, string> = {};
+  for (const name of [...ruleSwitches, "rounding"]) used[name] = switches[name as SwitchName];
+  return used;
+}
+
+/**
+ * Evaluate one clause on one claim's facts. Throws UnknownClauseError for an unknown id and
+ * PolicyValidationError (every issue, each naming its field) for malformed input.
+ */
+export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = {}): ClauseResult {
+  const rule = getRule(clauseId);
+  const edition = withSwitches(options.edition ?? DRAFT_EDITION, options.switches);
+  const ctx = contextOf(edition);
+  return evaluateRule(rule, input, ctx, {
+    rounding: edition.switches.rounding,
+    editionName: edition.id,
+    switches: switchesUsed(rule.switches, edition.switches),
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * pinggu-live-commerce — the Pinggu District live-commerce measures as code.
+ */
+export { evaluateClause, type ClauseOptions, validateSwitchOverrides, switchOverridesSchema } from "./evaluate-clause.js";
+export { getRule, isClauseId, listClauseIds, listRules, RULES } from "./measures/registry.js";
+export { DRAFT_EDITION, DEFAULT_SWITCHES } from "./measures/edition-draft.js";
+export {
+  type ClauseId,
+  type Edition,
+  type Parameters,
+  type Switches,
+  type SwitchName,
+  SWITCH_VALUES,
+} from "./measures/edition.js";
+export type { MeasuresRule } from "./measures/common.js";
+export { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "./kernel/errors.js";
+export type {
+  CapApplication,
+  CapScope,
+  Citation,
+  ClauseResult,
+  ClauseStatus,
+  OnceScope,
+} from "./kernel/rule.js";
+export type { Bilingual, Comparison, ConditionResult, Outcome, Threshold } from "./kernel/conditions.js";
+export type { Step, StepKind } from "./kernel/calc.js";
+export { CLAUSE_REASON_CODES, type Reason, type ReasonDefinition } from "./kernel/reasons.js";
+export { CIVIL_CODE_WORDS, THRESHOLD_WORDS, type Operator, type ThresholdWord } from "./kernel/words.js";
+export type { CivilDate } from "./kernel/dates.js";
+export type { RoundingMode } from "./kernel/decimal.js";
+export { explainClause } from "./kernel/explain.js";

@@ -1,0 +1,89 @@
+/**
+ * Traced arithmetic: each operation of a clause's amount is recorded as a step (operands and result as
+ * exact decimal strings), so that every figure the library pays can be re-done by hand.
+ */
+import type { Bilingual } from "./conditions.js";
+import { type Decimal, floorDecimal, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
+
+export type StepKind =
+  | "value"
+  | "multiply"
+  | "add"
+  | "subtract"
+  | "divide"
+  | "floor-divide"
+  | "minimum"
+  | "round"
+  | "cap";
+
+export interface Step {
+  readonly kind: StepKind;
+  readonly label: Bilingual;
+  /** Exact operands, printed plainly ("3333333.35", "0.3"). */
+  readonly operands: readonly string[];
+  readonly result: string;
+}
+
+/** A note a rule attaches to its amount: a default it used, a ceiling it returned. */
+export interface CalcNote {
+  readonly code: string;
+  readonly en: string;
+  readonly zh: string;
+}
+
+export class Calculation {
+  readonly steps: Step[] = [];
+  readonly notes: CalcNote[] = [];
+
+  private record(kind: StepKind, label: Bilingual, operands: readonly Decimal[], result: Decimal): Decimal {
+    this.steps.push({ kind, label, operands: operands.map(formatPlain), result: formatPlain(result) });
+    return result;
+  }
+
+  /** Record a value the calculation starts from (an input, a parameter, a constant award). */
+  value(label: Bilingual, value: Decimal): Decimal {
+    return this.record("value", label, [value], value);
+  }
+
+  multiply(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("multiply", label, [a, b], a.times(b));
+  }
+
+  add(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("add", label, [a, b], a.plus(b));
+  }
+
+  subtract(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("subtract", label, [a, b], a.minus(b));
+  }
+
+  divide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("divide", label, [a, b], a.div(b));
+  }
+
+  /** ⌊a ÷ b⌋: whole increments only. */
+  floorDivide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("floor-divide", label, [a, b], floorDecimal(a.div(b)));
+  }
+
+  minimum(label: Bilingual, a: Decimal, b: Decimal): Decimal {
+    return this.record("minimum", label, [a, b], minDecimal(a, b));
+  }
+
+  note(note: CalcNote): void {
+    this.notes.push(note);
+  }
+}
+
+const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
+  "fen-half-up": { en: "round once to the fen, half up (四舍五入)", zh: "四舍五入至分" },
+  "fen-half-even": { en: "round once to the fen, half to even (A9 alternative)", zh: "按“银行家舍入”保留至分（A9 备选）" },
+  "yuan-half-up": { en: "round once to the whole yuan, half up (A9 alternative)", zh: "四舍五入至元（A9 备选）" },
+};
+
+/** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
+export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
+  const rounded = roundAmount(value, mode);
+  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [formatPlain(value)], result: rounded.toFixed(2) });
+  return rounded;
+}

@@ -1,0 +1,171 @@
+/**
+ * Eligibility conditions with three-valued outcomes: `met`, `failed`, or `missing` (a fact is unknown).
+ * A missing fact is never read as 0 or false; it makes the clause `undetermined` unless another condition
+ * has already failed (Kleene's strong three-valued AND).
+ */
+import { type Decimal, formatMoney, formatPlain } from "./decimal.js";
+import { compare, type Operator, type ThresholdWord, type WordTable } from "./words.js";
+
+export type Outcome = "met" | "failed" | "missing";
+
+/** How a value is printed in an explanation. */
+export type Unit = "yuan" | "count" | "m2" | "rate";
+
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** A threshold as editions store it: the number and the word of the text that sets it. */
+export interface Threshold {
+  /** A plain decimal string: "20000000", "0.10". */
+  readonly value: string;
+  readonly word: ThresholdWord;
+}
+
+export interface Comparison {
+  /** The applicant's value as printed, e.g. "20000000.00"; null when the fact is missing. */
+  readonly left: string | null;
+  readonly op: Operator;
+  /** The threshold as printed, e.g. "20000000". */
+  readonly right: string;
+  /** Where the right-hand side comes from when it is another input (art3.3: the city's growth). */
+  readonly rightField?: string;
+  readonly word: ThresholdWord;
+  readonly unit: Unit;
+  /** Whether `left op right` holds; null when a side is missing. */
+  readonly holds: boolean | null;
+  /** The statutory meaning of the word, e.g. "超过 excludes the number itself". */
+  readonly meaning: Bilingual;
+  readonly source: string;
+}
+
+export interface FactCheck {
+  readonly field: string;
+  readonly value: boolean | null;
+}
+
+export interface ConditionResult {
+  /** Stable id, e.g. "art3.3/online-retail"; other systems may store it. */
+  readonly id: string;
+  readonly outcome: Outcome;
+  readonly label: Bilingual;
+  /** The input fields this condition reads, and those of them that were missing. */
+  readonly fields: readonly string[];
+  readonly missing: readonly string[];
+  readonly comparison?: Comparison;
+  /** For yes/no facts: each fact read, and whether all or any of them must be true. */
+  readonly facts?: readonly FactCheck[];
+  readonly combine?: "all" | "any";
+}
+
+export function printValue(value: Decimal, unit: Unit): string {
+  return unit === "yuan" ? formatMoney(value) : formatPlain(value);
+}
+
+export interface ThresholdSpec {
+  readonly id: string;
+  readonly field: string;
+  readonly value: Decimal | undefined;
+  readonly threshold: Threshold;
+  readonly unit: Unit;
+  readonly label: Bilingual;
+}
+
+/** `value WORD threshold`, e.g. retail 超过 20,000,000. The operator comes from the word's meaning. */
+export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse: (text: string) => Decimal): ConditionResult {
+  const meaning = words[spec.threshold.word];
+  const right = parse(spec.threshold.value);
+  const holds = spec.value === undefined ? null : compare(spec.value, meaning.op, right);
+  return {
+    id: spec.id,
+    outcome: holds === null ? "missing" : holds ? "met" : "failed",
+    label: spec.label,
+    fields: [spec.field],
+    missing: spec.value === undefined ? [spec.field] : [],
+    comparison: {
+      left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
+      op: meaning.op,
+      right: spec.threshold.value,
+      word: spec.threshold.word,
+      unit: spec.unit,
+      holds,
+      meaning: { en: meaning.en, zh: meaning.zh },
+      source: meaning.source,
+    },
+  };
+}
+
+export interface FieldComparisonSpec {
+  readonly id: string;
+  readonly field: string;
+  readonly value: Decimal | undefined;
+  readonly otherField: string;
+  readonly otherValue: Decimal | undefined;
+  readonly word: ThresholdWord;
+  readonly unit: Unit;
+  readonly label: Bilingual;
+}
+
+/** `value WORD otherValue`, where both sides are facts of the claim (art3.3: growth 不低于 city growth). */
+export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordTable): ConditionResult {
+  const meaning = words[spec.word];
+  const missing = [
+    ...(spec.value === undefined ? [spec.field] : []),
+    ...(spec.otherValue === undefined ? [spec.otherField] : []),
+  ];
+  const holds =
+    spec.value === undefined || spec.otherValue === undefined ? null : compare(spec.value, meaning.op, spec.otherValue);
+  return {
+    id: spec.id,
+    outcome: holds === null ? "missing" : holds ? "met" : "failed",
+    label: spec.label,
+    fields: [spec.field, spec.otherField],
+    missing,
+    comparison: {
+      left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
+      op: meaning.op,
+      right: spec.otherValue === undefined ? `(${spec.otherField})` : printValue(spec.otherValue, spec.unit),
+      rightField: spec.otherField,
+      word: spec.word,
+      unit: spec.unit,
+      holds,
+      meaning: { en: meaning.en, zh: meaning.zh },
+      source: meaning.source,
+    },
+  };
+}
+
+export interface FactSpec {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly facts: readonly { readonly field: string; readonly value: boolean | undefined }[];
+  /** `all`: every fact must be true; `any`: at least one. */
+  readonly combine: "all" | "any";
+}
+
+/** Yes/no facts combined with three-valued AND / OR. */
+export function factCondition(spec: FactSpec): ConditionResult {
+  const values = spec.facts.map((f) => f.value);
+  let outcome: Outcome;
+  if (spec.combine === "all") {
+    outcome = values.includes(false) ? "failed" : values.includes(undefined) ? "missing" : "met";
+  } else {
+    outcome = values.includes(true) ? "met" : values.includes(undefined) ? "missing" : "failed";
+  }
+  return {
+    id: spec.id,
+    outcome,
+    label: spec.label,
+    fields: spec.facts.map((f) => f.field),
+    // Only report facts as missing when knowing them could change the outcome.
+    missing: outcome === "missing" ? spec.facts.filter((f) => f.value === undefined).map((f) => f.field) : [],
+    facts: spec.facts.map((f) => ({ field: f.field, value: f.value ?? null })),
+    combine: spec.combine,
+  };
+}
+
+/** A single yes/no fact that must be true. */
+export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
+  return factCondition({ id, label, facts: [{ field, value }], combine: "all" });
+}

@@ -1,0 +1,110 @@
+/**
+ * The library's typed errors. Callers catch these, never a raw ZodError, a TypeError or a NaN.
+ */
+
+/** One thing wrong with an input: where, what was received, what was expected, in English and Chinese. */
+export interface ValidationIssue {
+  /** Stable code: `invalid_value`, `invalid_type`, `unknown_field`, `required`, `inconsistent`. */
+  readonly code: ValidationIssueCode;
+  /** JSON path of the field, e.g. `claims[2].input.investment`; `(root)` for the document itself. */
+  readonly path: string;
+  readonly pathSegments: readonly (string | number)[];
+  /** A short, printable rendering of what was received (long strings are truncated). */
+  readonly received: string;
+  readonly expected: string;
+  readonly expectedZh: string;
+  readonly hint?: string;
+  readonly hintZh?: string;
+  /** The whole sentence, ready to show to a person. */
+  readonly message: string;
+  readonly messageZh: string;
+}
+
+export type ValidationIssueCode = "invalid_value" | "invalid_type" | "unknown_field" | "required" | "inconsistent";
+
+export function formatPath(segments: readonly PropertyKey[]): string {
+  if (segments.length === 0) return "(root)";
+  let text = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") text += `[${segment}]`;
+    else {
+      const name = String(segment);
+      text += /^[A-Za-z_$][\w$]*$/.test(name) ? (text === "" ? name : `.${name}`) : `[${JSON.stringify(name)}]`;
+    }
+  }
+  return text;
+}
+
+const MAX_RECEIVED_LENGTH = 60;
+
+/** Render any received value safely: a 10 MB string must not end up in an error message. */
+export function describeReceived(value: unknown): string {
+  if (value === undefined) return "nothing (the field is absent)";
+  if (value === null) return "null";
+  if (typeof value === "string") {
+    const shown = value.length > MAX_RECEIVED_LENGTH ? `${value.slice(0, MAX_RECEIVED_LENGTH)}…` : value;
+    const suffix = value.length > MAX_RECEIVED_LENGTH ? ` (${value.length} characters)` : "";
+    return `${JSON.stringify(shown)}${suffix}`;
+  }
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
+  if (typeof value === "boolean" || typeof value === "bigint") return `${String(value)} (${typeof value})`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value instanceof Date) return "a Date object";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+export interface IssueInput {
+  readonly code: ValidationIssueCode;
+  readonly pathSegments: readonly (string | number)[];
+  readonly received: unknown;
+  readonly expected: string;
+  readonly expectedZh: string;
+  readonly hint?: string | undefined;
+  readonly hintZh?: string | undefined;
+}
+
+export function makeIssue(input: IssueInput): ValidationIssue {
+  const path = formatPath(input.pathSegments);
+  const received = describeReceived(input.received);
+  const message = `${path}: expected ${input.expected}; received ${received}${input.hint ? ` (${input.hint})` : ""}`;
+  const messageZh = `${path}：应为${input.expectedZh}；实际收到 ${received}${input.hintZh ? `（${input.hintZh}）` : ""}`;
+  return {
+    code: input.code,
+    path,
+    pathSegments: [...input.pathSegments],
+    received,
+    expected: input.expected,
+    expectedZh: input.expectedZh,
+    ...(input.hint ? { hint: input.hint } : {}),
+    ...(input.hintZh ? { hintZh: input.hintZh } : {}),
+    message,
+    messageZh,
+  };
+}
+
+/** Bad input: carries every issue found, not just the first. */
+export class PolicyValidationError extends Error {
+  override readonly name = "PolicyValidationError";
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(issues: readonly ValidationIssue[], context?: string) {
+    const head = context ? `${context}: ` : "";
+    const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    super(`${head}invalid input, ${count}:\n${issues.map((issue) => `  - ${issue.message}`).join("\n")}`);
+    this.issues = issues;
+  }
+}
+
+/** A clause id that the registry does not know; lists the ids it does know. */
+export class UnknownClauseError extends Error {
+  override readonly name = "UnknownClauseError";
+  readonly clauseId: string;
+  readonly knownIds: readonly string[];
+
+  constructor(clauseId: unknown, knownIds: readonly string[]) {
+    super(`unknown clause id ${describeReceived(clauseId)}; known clause ids: ${knownIds.join(", ")}`);
+    this.clauseId = typeof clauseId === "string" ? clauseId : String(clauseId);
+    this.knownIds = knownIds;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Explanations as text: a clause result rendered step by step, in Chinese or English. Built on demand
+ * from the structured result, so evaluation itself never pays for the prose.
+ */
+import type { Step } from "./calc.js";
+import type { ConditionResult } from "./conditions.js";
+import type { ClauseResult } from "./rule.js";
+
+export type Language = "en" | "zh";
+
+function stepExpression(step: Step): string {
+  const [a = "", b = ""] = step.operands;
+  switch (step.kind) {
+    case "value":
+      return a;
+    case "multiply":
+      return `${a} × ${b}`;
+    case "add":
+      return `${a} + ${b}`;
+    case "subtract":
+      return `${a} − ${b}`;
+    case "divide":
+      return `${a} ÷ ${b}`;
+    case "floor-divide":
+      return `⌊${a} ÷ ${b}⌋`;
+    case "minimum":
+    case "cap":
+      return `min(${a}, ${b})`;
+    case "round":
+      return `round(${a})`;
+  }
+}
+
+export function describeStep(step: Step, lang: Language): string {
+  return `${step.label[lang]}: ${stepExpression(step)} = ${step.result}`;
+}
+
+export function describeCondition(condition: ConditionResult, lang: Language): string {
+  const mark = condition.outcome === "met" ? "✓" : condition.outcome === "failed" ? "✗" : "?";
+  const c = condition.comparison;
+  if (c) {
+    const left = c.left ?? (lang === "zh" ? "（缺失）" : "(missing)");
+    const verdict =
+      c.holds === null
+        ? lang === "zh"
+          ? "无法判断（缺少事实）"
+          : "cannot be decided (fact missing)"
+        : lang === "zh"
+          ? c.holds
+            ? "成立"
+            : "不成立"
+          : c.holds
+            ? "is true"
+            : "is false";
+    const because = lang === "zh" ? `，因为${c.meaning.zh}（${c.source}）` : ` because ${c.meaning.en} (${c.source})`;
+    return `${mark} ${condition.label[lang]}: ${left} ${c.op} ${c.right} ${verdict}${because}`;
+  }
+  const facts = (condition.facts ?? [])
+    .map((f) => `${f.field} = ${f.value === null ? (lang === "zh" ? "（缺失）" : "(missing)") : String(f.value)}`)
+    .join(", ");
+  const rule =
+    condition.combine === "any"
+      ? lang === "zh"
+        ? "至少一项须为 true"
+        : "at least one must be true"
+      : lang === "zh"
+        ? "须为 true"
+        : "must be true";
+  return `${mark} ${condition.label[lang]}: ${facts} (${rule})`;
+}
+
+/** A clause result as lines of text: citation, conditions, arithmetic, caps, outcome and reasons. */
+export function explainClause(result: ClauseResult, lang: Language = "en"): string {
+  const lines: string[] = [];
+  const c = result.citation;
+  lines.push(`${result.clauseId} — ${result.title[lang]} (${lang === "zh" ? c.labelZh : c.labelEn})`);
+  lines.push(`${lang === "zh" ? "条文" : "Text"}: ${c.provisionZh}`);
+  lines.push(lang === "zh" ? "条件：" : "Conditions:");
+  for (const condition of result.conditions) lines.push(`  ${describeCondition(condition, lang)}`);
+  if (result.steps.length > 0) {
+    lines.push(lang === "zh" ? "计算：" : "Arithmetic:");
+    for (const step of result.steps) lines.push(`  ${describeStep(step, lang)}`);
+  }
+  const statusText =
+    lang === "zh"
+      ? { eligible: "符合", ineligible: "不符合", undetermined: "待定" }[result.status]
+      : result.status;
+  lines.push(
+    `${lang === "zh" ? "结论" : "Outcome"}: ${statusText}${result.amount === null ? "" : `, ${result.amount}${lang === "zh" ? " 元" : " yuan"}`}`,
+  );
+  if (result.capBinding) lines.push(`${lang === "zh" ? "触及上限" : "Cap that bit"}: ${result.capBinding}`);
+  for (const reason of result.reasons) lines.push(`  [${reason.code}] ${reason[lang]}`);
+  return lines.join("\n");
+}

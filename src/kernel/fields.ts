@@ -1,0 +1,283 @@
+/**
+ * Zod field builders for facts and amounts, and the translation of zod's issues into the library's own
+ * `ValidationIssue`s.
+ *
+ * Every scalar goes through one of the readers in decimal.ts / dates.ts, so an error always says what
+ * was expected in English and Chinese, with a hint where the mistake is recognisable. Absent fields and
+ * `null` are kept as `undefined`: a missing fact is never read as 0 or false (it makes a clause
+ * `undetermined`). JSON Schema types are declared with `.meta`, since the readers accept `unknown`.
+ */
+import * as z from "zod";
+import { type CivilDate, isCivilDate, readCivilDate } from "./dates.js";
+import {
+  type Decimal,
+  type DecimalBounds,
+  Dec,
+  isDecimal,
+  MAX_AREA,
+  MAX_COUNT,
+  MAX_GROWTH_RATE,
+  MAX_MONEY,
+  MIN_GROWTH_RATE,
+  readDecimal,
+  ZERO,
+} from "./decimal.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./errors.js";
+
+interface IssueParams {
+  readonly expected: string;
+  readonly expectedZh: string;
+  readonly hintEn?: string | undefined;
+  readonly hintZh?: string | undefined;
+}
+
+export interface FieldDoc {
+  /** What the fact is, in English and Chinese (used in docs and error messages). */
+  readonly en: string;
+  readonly zh: string;
+}
+
+type Reader<T> = (raw: unknown) => T | IssueParams;
+
+function readerField<T>(
+  read: Reader<T>,
+  isValue: (value: T | IssueParams) => value is T,
+  jsonType: Record<string, unknown>,
+  doc: FieldDoc,
+) {
+  return z
+    .unknown()
+    .transform((raw, ctx): T => {
+      const value = read(raw);
+      if (isValue(value)) return value;
+      ctx.issues.push({ code: "custom", message: value.expected, input: raw, params: { ...value } });
+      return z.NEVER;
+    })
+    .meta({ ...jsonType, description: `${doc.en} / ${doc.zh}` });
+}
+
+/** A fact that may be unknown: absent or null reads as `undefined` (missing), never as 0 or false. */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => (value === null ? undefined : value));
+}
+
+const DECIMAL_JSON = { type: ["string", "number"], pattern: "^-?\\d+(\\.\\d+)?$" } as const;
+const INTEGER_JSON = { type: ["string", "integer"], pattern: "^\\d+$" } as const;
+
+function decimalField(bounds: DecimalBounds, doc: FieldDoc, json: Record<string, unknown>) {
+  return optional(readerField<Decimal>((raw) => readDecimal(raw, bounds), isDecimal, json, doc));
+}
+
+/** An amount of money in yuan (元), ≥ 0. */
+export function money(doc: FieldDoc) {
+  return decimalField({ min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" }, doc, DECIMAL_JSON);
+}
+
+/** A growth rate as a decimal fraction (10% = 0.10); may be negative, never below −100%. */
+export function growthRate(doc: FieldDoc) {
+  return decimalField(
+    {
+      min: MIN_GROWTH_RATE,
+      max: MAX_GROWTH_RATE,
+      what: "a growth rate as a decimal fraction (10% = 0.10)",
+      whatZh: "以小数表示的增速（10% 写作 0.10）",
+    },
+    doc,
+    DECIMAL_JSON,
+  );
+}
+
+/** A share or rate between 0 and 1 as a decimal fraction (20% = 0.20). */
+export function fraction(doc: FieldDoc) {
+  return decimalField(
+    { min: ZERO, max: new Dec(1), what: "a fraction between 0 and 1 (20% = 0.20)", whatZh: "0 至 1 之间的小数（20% 写作 0.20）" },
+    doc,
+    DECIMAL_JSON,
+  );
+}
+
+/** An annual interest rate as a decimal fraction (3.45% = 0.0345), between 0 and 1. */
+export function annualRate(doc: FieldDoc) {
+  return decimalField(
+    { min: ZERO, max: new Dec(1), what: "an annual rate as a decimal fraction (3.45% = 0.0345)", whatZh: "以小数表示的年利率（3.45% 写作 0.0345）" },
+    doc,
+    DECIMAL_JSON,
+  );
+}
+
+/** A whole count (orders, person-times, enterprises), ≥ 0. */
+export function count(doc: FieldDoc) {
+  return decimalField(
+    { min: ZERO, max: MAX_COUNT, integer: true, what: "a count", whatZh: "计数" },
+    doc,
+    INTEGER_JSON,
+  );
+}
+
+/** An area in square metres (平方米), ≥ 0. */
+export function area(doc: FieldDoc) {
+  return decimalField({ min: ZERO, max: MAX_AREA, what: "an area in square metres", whatZh: "以平方米为单位的面积" }, doc, DECIMAL_JSON);
+}
+
+const EXPECTED_BOOLEAN: IssueParams = { expected: "true or false", expectedZh: "true 或 false" };
+
+function readBoolean(raw: unknown): boolean | IssueParams {
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "string" && /^(true|false|yes|no|是|否)$/i.test(raw.trim())) {
+    return {
+      ...EXPECTED_BOOLEAN,
+      hintEn: "give the JSON boolean true or false, not text",
+      hintZh: "请填写 JSON 布尔值 true 或 false，而不是文字",
+    };
+  }
+  return EXPECTED_BOOLEAN;
+}
+
+/** A yes/no fact (a recognition, a review finding); absent means unknown, not false. */
+export function fact(doc: FieldDoc) {
+  return optional(
+    readerField<boolean>(readBoolean, (value): value is boolean => typeof value === "boolean", { type: "boolean" }, doc),
+  );
+}
+
+/** A civil date `YYYY-MM-DD`. */
+export function date(doc: FieldDoc) {
+  return optional(
+    readerField<CivilDate>(
+      readCivilDate,
+      (value): value is CivilDate => typeof value === "string" && isCivilDate(value),
+      { type: "string", format: "date" },
+      doc,
+    ),
+  );
+}
+
+/** A strict object: an unknown field is an error (a typo must not silently become a missing fact). */
+export function facts<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape);
+}
+
+function joinKnown(keys: readonly string[]): string {
+  return keys.length === 0 ? "(none)" : keys.join(", ");
+}
+
+/**
+ * Translate zod's issues into ours. `knownFields` maps a JSON path (as formatted) to the field names an
+ * object there accepts, so an unknown field can be answered with the list of known ones.
+ */
+export function toValidationIssues(
+  issues: readonly z.core.$ZodIssue[],
+  basePath: readonly (string | number)[] = [],
+  knownFieldsAt: (path: readonly PropertyKey[]) => readonly string[] = () => [],
+): ValidationIssue[] {
+  const result: ValidationIssue[] = [];
+  for (const issue of issues) {
+    const path = [...basePath, ...issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment))];
+    const received = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case "custom": {
+        const params = (issue.params ?? {}) as Partial<IssueParams> & { code?: ValidationIssue["code"] };
+        result.push(
+          makeIssue({
+            code: params.code ?? "invalid_value",
+            pathSegments: path,
+            received,
+            expected: params.expected ?? issue.message,
+            expectedZh: params.expectedZh ?? issue.message,
+            hint: params.hintEn,
+            hintZh: params.hintZh,
+          }),
+        );
+        break;
+      }
+      case "unrecognized_keys": {
+        const known = knownFieldsAt(issue.path);
+        for (const key of issue.keys) {
+          result.push(
+            makeIssue({
+              code: "unknown_field",
+              pathSegments: [...path, key],
+              received: (received as Record<string, unknown> | undefined)?.[key],
+              expected: `no field named "${key}" here; known fields: ${joinKnown(known)}`,
+              expectedZh: `此处没有名为“${key}”的字段；已知字段：${joinKnown(known)}`,
+              hint: "check the spelling of the field name",
+              hintZh: "请检查字段名拼写",
+            }),
+          );
+        }
+        break;
+      }
+      case "invalid_type": {
+        const expected = String(issue.expected);
+        const missing = received === undefined;
+        result.push(
+          makeIssue({
+            code: missing ? "required" : "invalid_type",
+            pathSegments: path,
+            received,
+            expected: describeType(expected).en,
+            expectedZh: describeType(expected).zh,
+          }),
+        );
+        break;
+      }
+      case "invalid_value": {
+        const options = issue.values.map((value) => JSON.stringify(value)).join(", ");
+        result.push(
+          makeIssue({
+            code: "invalid_value",
+            pathSegments: path,
+            received,
+            expected: `one of ${options}`,
+            expectedZh: `以下之一：${options}`,
+          }),
+        );
+        break;
+      }
+      default:
+        result.push(
+          makeIssue({
+            code: "invalid_value",
+            pathSegments: path,
+            received,
+            expected: issue.message,
+            expectedZh: issue.message,
+          }),
+        );
+    }
+  }
+  return result;
+}
+
+function describeType(expected: string): { en: string; zh: string } {
+  switch (expected) {
+    case "object":
+      return { en: "an object (JSON {…})", zh: "对象（JSON {…}）" };
+    case "array":
+      return { en: "an array (JSON […])", zh: "数组（JSON […]）" };
+    case "string":
+      return { en: "a string", zh: "字符串" };
+    case "boolean":
+      return { en: "true or false", zh: "true 或 false" };
+    case "number":
+      return { en: "a number", zh: "数值" };
+    default:
+      return { en: expected, zh: expected };
+  }
+}
+
+/**
+ * Parse with a zod schema and either return the data or throw one PolicyValidationError carrying every
+ * issue. The raw ZodError never escapes.
+ */
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+  context: string,
+  basePath: readonly (string | number)[] = [],
+  knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
+): z.output<S> {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  throw new PolicyValidationError(toValidationIssues(parsed.error.issues, basePath, knownFieldsAt), context);
+}

@@ -1,0 +1,285 @@
+/**
+ * The rule type, and the one function that runs a rule on one claim's facts.
+ *
+ * A rule is data plus three pure functions: its eligibility conditions, its amount calculator and its
+ * caps. The kernel validates the input, combines the conditions with three-valued logic, runs the
+ * traced calculation, rounds once, applies the caps in order and explains every step. It knows nothing
+ * of Pinggu: the policy's clauses live in src/measures/.
+ */
+import type * as z from "zod";
+import { Calculation, roundStep, type Step } from "./calc.js";
+import type { Bilingual, ConditionResult } from "./conditions.js";
+import { type Decimal, formatMoney, minDecimal, type RoundingMode } from "./decimal.js";
+import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
+import { parseOrThrow } from "./fields.js";
+import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
+
+/** Where a clause stands in the text: 第三条第（一）项 = article 3, paragraph 1, item 1. */
+export interface Citation {
+  readonly article: number;
+  /** 款; every clause of these measures sits in the first (only) paragraph of its article. */
+  readonly paragraph: number;
+  /** 项: (一) = 1. */
+  readonly item: number;
+  /** e.g. "第三条第一款第（一）项". */
+  readonly labelZh: string;
+  /** e.g. "Article 3(1), item (1)". */
+  readonly labelEn: string;
+  /** The verbatim text of the whole item, as published. */
+  readonly itemTextZh: string;
+  /** The verbatim sentence(s) this rule implements (a part of `itemTextZh`). */
+  readonly provisionZh: string;
+}
+
+/**
+ * How far a cap reaches. `per-claim` caps one session, project, park, product or loan; the others run
+ * across all of an applicant's claims and earlier grants (the evaluator's ledger enforces them).
+ */
+export type CapScope = "per-claim" | "per-enterprise-per-year" | "per-enterprise-per-term";
+
+/** "One-time" awards: at most one award in the scope (一次性). */
+export type OnceScope = "per-enterprise" | "per-enterprise-per-year" | "per-project" | "per-product";
+
+export interface CapSpec {
+  /** Stable id, e.g. "art4.1-session/per-enterprise-per-year". */
+  readonly id: string;
+  readonly limit: Decimal;
+  readonly scope: CapScope;
+  readonly label: Bilingual;
+}
+
+export interface CapApplication {
+  readonly id: string;
+  readonly scope: CapScope;
+  readonly limit: string;
+  readonly before: string;
+  readonly after: string;
+  /** Whether this cap reduced the amount. */
+  readonly bit: boolean;
+  readonly label: Bilingual;
+}
+
+export type ClauseStatus = "eligible" | "ineligible" | "undetermined";
+
+export interface RuleDefinition<S extends z.ZodType, Ctx> {
+  readonly id: string;
+  readonly title: Bilingual;
+  readonly citation: Citation;
+  /** How the library reads the clause, in plain words (for docs and explanations). */
+  readonly reading: Bilingual;
+  /** The formula before caps, in plain words. */
+  readonly formula: Bilingual;
+  readonly schema: S;
+  /** Names of the interpretation switches this rule reads (for docs and results). */
+  readonly switches: readonly string[];
+  /** Fields the amount calculator needs; missing ones make the clause undetermined. */
+  readonly amountFields: readonly string[];
+  /** Checks that need the edition (e.g. a reviewed rate above the clause's maximum). */
+  validate?(input: z.output<S>, ctx: Ctx): readonly RuleProblem[];
+  conditions(input: z.output<S>, ctx: Ctx): readonly ConditionResult[];
+  /** The exact amount before rounding and caps; only called when every condition is met. */
+  amount(input: z.output<S>, ctx: Ctx, calc: Calculation): Decimal;
+  caps(ctx: Ctx): readonly CapSpec[];
+  once(ctx: Ctx): OnceScope | undefined;
+}
+
+/** An input that is well-formed but inconsistent with the edition (e.g. a rate above the maximum). */
+export interface RuleProblem extends Omit<IssueInput, "pathSegments" | "code"> {
+  readonly field: string;
+}
+
+/** What a rule needs from its surroundings, besides its own context. */
+export interface RuleEnvironment {
+  readonly rounding: RoundingMode;
+  readonly editionName: string;
+  /** The switches in force that this rule reads (name → value). */
+  readonly switches: Readonly<Record<string, string | boolean>>;
+  /** Prefix for error paths, e.g. ["claims", 3, "input"]. */
+  readonly path?: readonly (string | number)[];
+}
+
+export interface ClauseResult {
+  readonly clauseId: string;
+  readonly title: Bilingual;
+  readonly citation: Citation;
+  readonly status: ClauseStatus;
+  /** The amount after rounding and this clause's caps; "0.00" when ineligible; null when undetermined. */
+  readonly amount: string | null;
+  /** Exact amount before rounding (plain decimal); null unless eligible. */
+  readonly exactAmount: string | null;
+  /** Rounded amount before caps; null unless eligible. */
+  readonly roundedAmount: string | null;
+  readonly conditions: readonly ConditionResult[];
+  readonly failedConditions: readonly string[];
+  readonly missingFacts: readonly string[];
+  readonly steps: readonly Step[];
+  readonly caps: readonly CapApplication[];
+  /** Id of the cap that bit (the last one that reduced the amount), or null. */
+  readonly capBinding: string | null;
+  /** "One-time" scope of the award, enforced across claims by the evaluator. */
+  readonly once: OnceScope | null;
+  readonly reasons: readonly Reason[];
+  readonly rounding: RoundingMode;
+  readonly edition: string;
+  readonly switches: Readonly<Record<string, string | boolean>>;
+}
+
+function comparisonText(condition: ConditionResult): { en: string; zh: string } {
+  const c = condition.comparison;
+  if (!c) {
+    const facts = (condition.facts ?? []).map((f) => `${f.field} = ${f.value === null ? "(missing)" : String(f.value)}`);
+    return {
+      en: `${condition.label.en}: ${facts.join(", ")} (${condition.combine === "any" ? "at least one must be true" : "must be true"})`,
+      zh: `${condition.label.zh}：${facts.join("，")}（${condition.combine === "any" ? "至少一项须为是" : "须为是"}）`,
+    };
+  }
+  const verdict = c.holds ? "true" : "false";
+  return {
+    en: `${condition.label.en}: ${c.left} ${c.op} ${c.right} is ${verdict} because ${c.meaning.en} (${c.source})`,
+    zh: `${condition.label.zh}：${c.left} ${c.op} ${c.right} ${c.holds ? "成立" : "不成立"}，因为${c.meaning.zh}（${c.source}）`,
+  };
+}
+
+function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
+  const reasons: Reason[] = [];
+  for (const condition of conditions) {
+    if (condition.outcome !== "failed") continue;
+    const text = comparisonText(condition);
+    const code = condition.comparison ? CLAUSE_REASON_CODES.THRESHOLD_NOT_MET.code : CLAUSE_REASON_CODES.FACT_NOT_ESTABLISHED.code;
+    reasons.push({ code, conditionId: condition.id, en: text.en, zh: text.zh });
+  }
+  return reasons;
+}
+
+/**
+ * Run one rule on one claim's raw facts. Throws PolicyValidationError (with every issue) for input that
+ * is malformed; returns a result for anything else, eligible or not.
+ */
+export function evaluateRule<S extends z.ZodType, Ctx>(
+  rule: RuleDefinition<S, Ctx>,
+  raw: unknown,
+  ctx: Ctx,
+  env: RuleEnvironment,
+): ClauseResult {
+  const path = env.path ?? [];
+  const knownFields = (): readonly string[] => Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {});
+  const input = parseOrThrow(rule.schema, raw, `clause ${rule.id}`, path, knownFields) as z.output<S>;
+
+  if (rule.validate) {
+    const problems = rule.validate(input, ctx);
+    if (problems.length > 0) {
+      throw new PolicyValidationError(
+        problems.map((problem) => makeIssue({ ...problem, code: "inconsistent", pathSegments: [...path, problem.field] })),
+        `clause ${rule.id}`,
+      );
+    }
+  }
+
+  const conditions = rule.conditions(input, ctx);
+  const failed = conditions.filter((c) => c.outcome === "failed");
+  const base = {
+    clauseId: rule.id,
+    title: rule.title,
+    citation: rule.citation,
+    conditions,
+    once: rule.once(ctx) ?? null,
+    rounding: env.rounding,
+    edition: env.editionName,
+    switches: env.switches,
+  };
+
+  if (failed.length > 0) {
+    return {
+      ...base,
+      status: "ineligible",
+      amount: "0.00",
+      exactAmount: null,
+      roundedAmount: null,
+      failedConditions: failed.map((c) => c.id),
+      missingFacts: conditions.flatMap((c) => c.missing),
+      steps: [],
+      caps: [],
+      capBinding: null,
+      reasons: conditionReasons(conditions),
+    };
+  }
+
+  const record = input as Record<string, unknown>;
+  const missingForAmount = rule.amountFields.filter((field) => record[field] === undefined);
+  const missing = [...new Set([...conditions.flatMap((c) => c.missing), ...missingForAmount])];
+  if (missing.length > 0) {
+    return {
+      ...base,
+      status: "undetermined",
+      amount: null,
+      exactAmount: null,
+      roundedAmount: null,
+      failedConditions: [],
+      missingFacts: missing,
+      steps: [],
+      caps: [],
+      capBinding: null,
+      reasons: [
+        {
+          code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
+          en: `Missing facts: ${missing.join(", ")}. ${CLAUSE_REASON_CODES.FACTS_MISSING.en}`,
+          zh: `缺少事实：${missing.join("、")}。${CLAUSE_REASON_CODES.FACTS_MISSING.zh}`,
+        },
+      ],
+    };
+  }
+
+  const calc = new Calculation();
+  const exact = rule.amount(input, ctx, calc);
+  const rounded = roundStep(calc, exact, env.rounding);
+  const reasons: Reason[] = [
+    { code: CLAUSE_REASON_CODES.ELIGIBLE.code, en: CLAUSE_REASON_CODES.ELIGIBLE.en, zh: CLAUSE_REASON_CODES.ELIGIBLE.zh },
+    ...calc.notes.map((note) => ({ code: note.code, en: note.en, zh: note.zh })),
+  ];
+  const caps: CapApplication[] = [];
+  let amount = rounded;
+  let capBinding: string | null = null;
+  for (const cap of rule.caps(ctx)) {
+    const after = minDecimal(amount, cap.limit);
+    const bit = after.lt(amount);
+    caps.push({
+      id: cap.id,
+      scope: cap.scope,
+      limit: formatMoney(cap.limit),
+      before: formatMoney(amount),
+      after: formatMoney(after),
+      bit,
+      label: cap.label,
+    });
+    calc.steps.push({
+      kind: "cap",
+      label: cap.label,
+      operands: [formatMoney(amount), formatMoney(cap.limit)],
+      result: formatMoney(after),
+    });
+    if (bit) {
+      capBinding = cap.id;
+      reasons.push({
+        code: CLAUSE_REASON_CODES.CAP_APPLIED.code,
+        capId: cap.id,
+        en: `Capped by ${cap.label.en}: ${formatMoney(amount)} reduced to ${formatMoney(after)}.`,
+        zh: `受${cap.label.zh}限制：${formatMoney(amount)} 核减为 ${formatMoney(after)}。`,
+      });
+    }
+    amount = after;
+  }
+
+  return {
+    ...base,
+    status: "eligible",
+    amount: formatMoney(amount),
+    exactAmount: exact.toString(),
+    roundedAmount: formatMoney(rounded),
+    failedConditions: [],
+    missingFacts: [],
+    steps: calc.steps,
+    caps,
+    capBinding,
+    reasons,
+  };
+}

@@ -37,7 +37,12 @@ describe("art3.1 建设直播电商园区", () => {
     expect(under.capBinding).toBeNull();
     expect(run("art3.1", { ...park, investment: "6666666.63" }).amount).toBe("1999999.99");
     expect(run("art3.1", { ...park, investment: "6666666.63" }).capBinding).toBeNull();
-    const over = run("art3.1", { ...park, investment: "6666666.67" });
+    // 6,666,666.67 × 30% = 2,000,000.001 rounds to exactly the cap: reached, but it does not bite.
+    const at = run("art3.1", { ...park, investment: "6666666.67" });
+    expect(at.amount).toBe("2000000.00");
+    expect(at.capBinding).toBeNull();
+    const over = run("art3.1", { ...park, investment: "6666666.70" });
+    expect(over.roundedAmount).toBe("2000000.01");
     expect(over.amount).toBe("2000000.00");
     expect(over.capBinding).toBe("art3.1/per-park");
     expect(over.reasons.map((r) => r.code)).toContain("CAP_APPLIED");

@@ -29,3 +29,34 @@ export { CIVIL_CODE_WORDS, THRESHOLD_WORDS, type Operator, type ThresholdWord } 
 export type { CivilDate } from "./kernel/dates.js";
 export type { RoundingMode } from "./kernel/decimal.js";
 export { explainClause } from "./kernel/explain.js";
+export {
+  evaluate,
+  editionHash,
+  recoveries,
+  type ClaimDecision,
+  type ClaimStatus,
+  type CrossClaimCap,
+  type Decision,
+  type RecoveryItem,
+  type RecoveryReport,
+} from "./evaluate.js";
+export {
+  applicationSchema,
+  type Application,
+  type ApplicationInput,
+  type Claim,
+  type Grant,
+  type MisconductFinding,
+  MISCONDUCT_KINDS,
+} from "./application.js";
+export { deriveEdition, editionOverrideSchema, type EditionOverride } from "./measures/derive-edition.js";
+export {
+  APPLICATION_REASON_CODES,
+  type ArticleCitation,
+  type ValidityWindow,
+  validityWindow,
+} from "./measures/general-provisions.js";
+export { usccCheckCharacter, usccProblem } from "./kernel/uscc.js";
+export { sha256Hex } from "./kernel/sha256.js";
+export { canonicalJson } from "./kernel/canonical.js";
+export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";

@@ -281,3 +281,23 @@ export function parseOrThrow<S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   throw new PolicyValidationError(toValidationIssues(parsed.error.issues, basePath, knownFieldsAt), context);
 }
+
+/** A required amount in yuan: absent or null is an error, not a missing fact (e.g. a grant paid). */
+export function requiredMoney(doc: FieldDoc) {
+  return readerField<Decimal>(
+    (raw) => readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" }),
+    isDecimal,
+    DECIMAL_JSON,
+    doc,
+  );
+}
+
+/** A required civil date `YYYY-MM-DD`. */
+export function requiredDate(doc: FieldDoc) {
+  return readerField<CivilDate>(
+    readCivilDate,
+    (value): value is CivilDate => typeof value === "string" && isCivilDate(value),
+    { type: "string", format: "date" },
+    doc,
+  );
+}

@@ -1,0 +1,680 @@
+/**
+ * `evaluate(application, edition?)`: how much an applicant gets, and why. Synchronous and pure.
+ *
+ * Order of reasoning for each claim (INTERPRETATION.md §3–§6):
+ *   1. 第九条/第十三条 findings, 第十条 exclusions, 第二条 applicability — for the applicant as a whole;
+ *   2. 第十四条 — the fact paid for must lie inside the validity window;
+ *   3. 第十一条 — support already received under another Pinggu policy is not paid again;
+ *   4. the clause itself (conditions, amount, its own caps);
+ *   5. 第十一条 within the measures — one project paid once (switch `intraMeasuresDuplicates`);
+ *   6. one-time scopes and caps across claims and years — grant history first, then claims in
+ *      fact-date order (ties by claim id), so the input order of claims never changes a result.
+ */
+import { type Application, type ApplicationInput, applicationSchema, type Claim, type Grant, type MisconductFinding } from "./application.js";
+import { contextOf, switchesUsed } from "./evaluate-clause.js";
+import { canonicalJson } from "./kernel/canonical.js";
+import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
+import { Dec, type Decimal, formatMoney, ZERO } from "./kernel/decimal.js";
+import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { toValidationIssues } from "./kernel/fields.js";
+import { CapLedger } from "./kernel/ledger.js";
+import type { Reason } from "./kernel/reasons.js";
+import { type CapScope, type ClauseResult, evaluateRule, type OnceScope } from "./kernel/rule.js";
+import { sha256Hex } from "./kernel/sha256.js";
+import { DRAFT_EDITION } from "./measures/edition-draft.js";
+import type { ClauseId, Edition, MeasuresContext, Switches } from "./measures/edition.js";
+import {
+  APPLICATION_REASON_CODES as CODES,
+  ARTICLE_10_ITEMS,
+  ARTICLE_11,
+  ARTICLE_13,
+  ARTICLE_14,
+  ARTICLE_2,
+  ARTICLE_9,
+  type ArticleCitation,
+  type ValidityWindow,
+  validityWindow,
+} from "./measures/general-provisions.js";
+import { getRule, isClauseId } from "./measures/registry.js";
+import { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
+
+export type ClaimStatus = "awarded" | "reduced" | "ineligible" | "undetermined" | "excluded" | "duplicate" | "out-of-window";
+
+export interface CrossClaimCap {
+  readonly id: string;
+  readonly scope: CapScope;
+  /** The year the cap counts in ("2025"), or "term". */
+  readonly period: string;
+  readonly limit: string;
+  readonly headroomBefore: string;
+  readonly headroomAfter: string;
+  readonly bit: boolean;
+}
+
+export interface ClaimDecision {
+  readonly claimId: string;
+  readonly clauseId: string;
+  readonly factDate: string;
+  /** The calendar year the claim counts in for annual caps and totals (A10). */
+  readonly year: number | null;
+  /** Position in processing order (fact date, then claim id), from 1. */
+  readonly sequence: number;
+  readonly status: ClaimStatus;
+  /** Amount paid: a two-place string; "0.00" when refused; null when undetermined. */
+  readonly amount: string | null;
+  /** The clause's amount after its own caps, before caps across claims; null unless eligible. */
+  readonly amountBeforeCrossClaimCaps: string | null;
+  readonly crossClaimCaps: readonly CrossClaimCap[];
+  /** For a refused duplicate: the claim or grant that was paid instead, and its clause. */
+  readonly paidInstead: { readonly id: string; readonly clauseId: string; readonly source: "claim" | "history" } | null;
+  readonly citations: readonly ArticleCitation[];
+  readonly reasons: readonly Reason[];
+  /** The clause's own explanation (conditions, arithmetic, its caps). */
+  readonly clause: ClauseResult;
+}
+
+export interface RecoveryItem {
+  readonly grantId: string;
+  readonly clauseId: string;
+  readonly factDate: string;
+  readonly amount: string;
+  /** Indexes of the findings that tie this grant. */
+  readonly findings: readonly number[];
+}
+
+export interface RecoveryReport {
+  readonly citations: readonly ArticleCitation[];
+  readonly items: readonly RecoveryItem[];
+  readonly total: string;
+}
+
+export interface Decision {
+  readonly applicant: { readonly name: string; readonly creditCode: string };
+  readonly edition: {
+    readonly id: string;
+    readonly name: { readonly zh: string; readonly en: string };
+    readonly switches: Switches;
+  };
+  readonly window: ValidityWindow;
+  /** Applicant-level findings that apply to every claim (第二条, 第九条/第十三条, 第十条). */
+  readonly applicantReasons: readonly Reason[];
+  readonly claims: readonly ClaimDecision[];
+  readonly totals: {
+    readonly overall: string;
+    readonly byClause: Readonly<Record<string, string>>;
+    readonly byYear: Readonly<Record<string, string>>;
+    readonly byStatus: Readonly<Record<ClaimStatus, number>>;
+  };
+  readonly recoveries: RecoveryReport;
+  readonly audit: {
+    readonly library: string;
+    readonly version: string;
+    readonly hashAlgorithm: "SHA-256";
+    readonly canonicalization: "sorted-keys JSON (RFC 8785 style)";
+    readonly editionHash: string;
+    readonly inputHash: string;
+  };
+}
+
+function reason(def: { code: string; en: string; zh: string }, extra: Partial<Reason> = {}): Reason {
+  return { code: def.code, en: def.en, zh: def.zh, ...extra };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Validation of the whole document: every issue, with its JSON path, in one error.
+
+interface Validated {
+  readonly application: Application;
+  readonly clauseResults: readonly ClauseResult[];
+}
+
+function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
+  const seen = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, index);
+    else
+      issues.push(
+        makeIssue({
+          code: "inconsistent",
+          pathSegments: [path, index, "id"],
+          received: item.id,
+          expected: `a ${what} id used once; ${formatPath([path, first, "id"])} already has it`,
+          expectedZh: `唯一的编号；${formatPath([path, first, "id"])} 已使用该编号`,
+        }),
+      );
+  });
+  return issues;
+}
+
+function claimInputIssues(clauseId: unknown, input: unknown, index: number, ctx: MeasuresContext): ValidationIssue[] {
+  if (!isClauseId(clauseId)) return [];
+  const rule = getRule(clauseId);
+  try {
+    evaluateRule(rule, input, ctx, {
+      rounding: ctx.switches.rounding,
+      editionName: ctx.edition.id,
+      switches: {},
+      path: ["claims", index, "input"],
+    });
+    return [];
+  } catch (error) {
+    if (error instanceof PolicyValidationError) return [...error.issues];
+    throw error;
+  }
+}
+
+/** When the envelope is malformed, still check each claim's facts, so one error carries every issue. */
+function rawClaimIssues(raw: unknown, ctx: MeasuresContext): ValidationIssue[] {
+  const claims = typeof raw === "object" && raw !== null ? (raw as { claims?: unknown }).claims : undefined;
+  if (!Array.isArray(claims)) return [];
+  return claims.flatMap((claim: unknown, index) => {
+    if (typeof claim !== "object" || claim === null) return [];
+    const { clauseId, input } = claim as { clauseId?: unknown; input?: unknown };
+    return typeof input === "object" && input !== null ? claimInputIssues(clauseId, input, index, ctx) : [];
+  });
+}
+
+function validate(raw: unknown, ctx: MeasuresContext): Validated {
+  const parsed = applicationSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+  }
+  const application = parsed.data;
+  const history = application.history ?? [];
+  const issues: ValidationIssue[] = [
+    ...duplicateIdIssues(application.claims, "claims", "claim"),
+    ...duplicateIdIssues(history, "history", "grant"),
+  ];
+  const grantIds = new Set(history.map((grant) => grant.id));
+  (application.applicant.misconductFindings ?? []).forEach((finding, index) => {
+    if (finding.grants === "all") return;
+    finding.grants.forEach((id, position) => {
+      if (grantIds.has(id)) return;
+      issues.push(
+        makeIssue({
+          code: "inconsistent",
+          pathSegments: ["applicant", "misconductFindings", index, "grants", position],
+          received: id,
+          expected: "the id of a grant in the application's history",
+          expectedZh: "申请中已拨付记录（history）的编号",
+        }),
+      );
+    });
+  });
+  if (ctx.switches.annualCapYear === "payment-year") {
+    history.forEach((grant, index) => {
+      if (grant.paidOn !== undefined) return;
+      issues.push(
+        makeIssue({
+          code: "required",
+          pathSegments: ["history", index, "paidOn"],
+          received: undefined,
+          expected: "the payment date: the edition counts annual caps by year of payment (A10)",
+          expectedZh: "拨付日期：本版本按支付年度计算年度上限（A10）",
+        }),
+      );
+    });
+  }
+  const clauseResults: ClauseResult[] = [];
+  application.claims.forEach((claim, index) => {
+    const rule = getRule(claim.clauseId);
+    try {
+      clauseResults.push(
+        evaluateRule(rule, claim.input, ctx, {
+          rounding: ctx.switches.rounding,
+          editionName: ctx.edition.id,
+          switches: switchesUsed(rule.switches, ctx.switches),
+          path: ["claims", index, "input"],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  });
+  if (issues.length > 0) throw new PolicyValidationError(issues, "application");
+  return { application, clauseResults };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Applicant-level findings.
+
+interface ApplicantStanding {
+  readonly status: "excluded" | "ineligible" | "undetermined" | null;
+  readonly reasons: readonly Reason[];
+  readonly citations: readonly ArticleCitation[];
+}
+
+function applicantStanding(application: Application): ApplicantStanding {
+  const a = application.applicant;
+  const excluded: Reason[] = [];
+  const citations: ArticleCitation[] = [];
+  if ((a.misconductFindings ?? []).length > 0) {
+    excluded.push(reason(CODES.MISCONDUCT_FINDING, { article: "第九条、第十三条" }));
+    citations.push(ARTICLE_9, ARTICLE_13);
+  }
+  if (a.restrictedCatalogue === true) {
+    excluded.push(reason(CODES.EXCLUDED_RESTRICTED_CATALOGUE, { article: ARTICLE_10_ITEMS[0].labelZh }));
+    citations.push(ARTICLE_10_ITEMS[0]);
+  }
+  if (a.majorAccident === true) {
+    excluded.push(reason(CODES.EXCLUDED_MAJOR_ACCIDENT, { article: ARTICLE_10_ITEMS[1].labelZh }));
+    citations.push(ARTICLE_10_ITEMS[1]);
+  }
+  if (a.otherReviewFinding) {
+    const stated = a.otherReviewFinding.reason;
+    excluded.push({
+      code: CODES.EXCLUDED_BY_REVIEW.code,
+      article: ARTICLE_10_ITEMS[2].labelZh,
+      en: `${CODES.EXCLUDED_BY_REVIEW.en} Stated reason: ${stated}`,
+      zh: `${CODES.EXCLUDED_BY_REVIEW.zh}理由：${stated}`,
+    });
+    citations.push(ARTICLE_10_ITEMS[2]);
+  }
+  const applicability: Reason[] = [];
+  if (a.registeredInPinggu === false) applicability.push(reason(CODES.NOT_REGISTERED_IN_PINGGU, { article: "第二条" }));
+  if (a.liveCommerceBusiness === false) applicability.push(reason(CODES.NOT_IN_LIVE_COMMERCE, { article: "第二条" }));
+  const unknown =
+    applicability.length === 0 && (a.registeredInPinggu === undefined || a.liveCommerceBusiness === undefined)
+      ? [
+          {
+            ...reason(CODES.APPLICABILITY_UNKNOWN, { article: "第二条" }),
+            en: `${CODES.APPLICABILITY_UNKNOWN.en} Missing: ${[
+              a.registeredInPinggu === undefined ? "applicant.registeredInPinggu" : "",
+              a.liveCommerceBusiness === undefined ? "applicant.liveCommerceBusiness" : "",
+            ]
+              .filter(Boolean)
+              .join(", ")}.`,
+          },
+        ]
+      : [];
+  if (applicability.length > 0 || unknown.length > 0) citations.push(ARTICLE_2);
+  const reasons = [...excluded, ...applicability, ...unknown];
+  const status = excluded.length > 0 ? "excluded" : applicability.length > 0 ? "ineligible" : unknown.length > 0 ? "undetermined" : null;
+  return { status, reasons, citations };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Recovery (第九条, 第十三条).
+
+/**
+ * The grants to recover under 第九条 / 第十三条: every grant a finding ties (its listed ids, or all),
+ * each listed once, with the total.
+ */
+export function recoveries(history: readonly Grant[], findings: readonly MisconductFinding[]): RecoveryReport {
+  const tied = new Map<string, number[]>();
+  findings.forEach((finding, index) => {
+    const ids = finding.grants === "all" ? history.map((grant) => grant.id) : finding.grants;
+    for (const id of ids) tied.set(id, [...(tied.get(id) ?? []), index]);
+  });
+  const items: RecoveryItem[] = [];
+  let total: Decimal = ZERO;
+  for (const grant of [...history].sort(byFactDateThenId)) {
+    const findingIndexes = tied.get(grant.id);
+    if (!findingIndexes) continue;
+    items.push({
+      grantId: grant.id,
+      clauseId: grant.clauseId,
+      factDate: grant.factDate,
+      amount: formatMoney(grant.amount),
+      findings: findingIndexes,
+    });
+    total = total.plus(grant.amount);
+  }
+  return { citations: items.length > 0 ? [ARTICLE_9, ARTICLE_13] : [], items, total: formatMoney(total) };
+}
+
+// -------------------------------------------------------------------------------------------------
+// The ledger pass.
+
+function byFactDateThenId(a: { factDate: string; id: string }, b: { factDate: string; id: string }): number {
+  if (a.factDate !== b.factDate) return a.factDate < b.factDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function onceKey(clauseId: string, scope: OnceScope, year: number, projectId?: string, productId?: string): string | null {
+  switch (scope) {
+    case "per-enterprise":
+      return `${clauseId}|once`;
+    case "per-enterprise-per-year":
+      return `${clauseId}|once|${year}`;
+    case "per-project":
+      return projectId === undefined ? null : `${clauseId}|project|${projectId}`;
+    case "per-product":
+      return productId === undefined ? null : `${clauseId}|product|${productId}`;
+  }
+}
+
+function capPeriod(scope: CapScope, year: number): string {
+  return scope === "per-enterprise-per-term" ? "term" : String(year);
+}
+
+function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDate | undefined): number | null {
+  if (switches.annualCapYear === "payment-year") return paymentDate === undefined ? null : yearOf(paymentDate);
+  return yearOf(factDate);
+}
+
+interface Working {
+  readonly claim: Claim;
+  readonly index: number;
+  readonly clause: ClauseResult;
+  readonly year: number | null;
+  status: ClaimStatus | null;
+  reasons: Reason[];
+  citations: ArticleCitation[];
+  paid: Decimal;
+  crossClaimCaps: CrossClaimCap[];
+  paidInstead: ClaimDecision["paidInstead"];
+}
+
+function clauseCitation(clause: ClauseResult): ArticleCitation {
+  return {
+    article: clause.citation.article,
+    item: clause.citation.item,
+    labelZh: clause.citation.labelZh,
+    labelEn: clause.citation.labelEn,
+    textZh: clause.citation.provisionZh,
+  };
+}
+
+function resolveDuplicates(candidates: readonly Working[], history: readonly Grant[], switches: Switches): void {
+  if (switches.intraMeasuresDuplicates === "allow") return;
+  const paidInHistory = new Map<string, Grant>();
+  for (const grant of [...history].sort(byFactDateThenId)) {
+    if (grant.projectId !== undefined && !paidInHistory.has(grant.projectId)) paidInHistory.set(grant.projectId, grant);
+  }
+  const groups = new Map<string, Working[]>();
+  for (const w of candidates) {
+    const project = w.claim.projectId;
+    if (project === undefined) continue;
+    const grant = paidInHistory.get(project);
+    if (grant) {
+      refuseDuplicate(w, { id: grant.id, clauseId: grant.clauseId, source: "history" });
+      continue;
+    }
+    groups.set(project, [...(groups.get(project) ?? []), w]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Candidates are already in processing order (fact date, then claim id): the first is the earliest.
+    let winner = group[0] as Working;
+    if (switches.intraMeasuresDuplicates === "highest") {
+      for (const w of group) if (new Dec(w.clause.amount ?? "0").gt(new Dec(winner.clause.amount ?? "0"))) winner = w;
+    }
+    for (const w of group) {
+      if (w !== winner) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
+    }
+  }
+}
+
+function refuseDuplicate(w: Working, paid: NonNullable<ClaimDecision["paidInstead"]>): void {
+  w.status = "duplicate";
+  w.paidInstead = paid;
+  w.citations.push(ARTICLE_11);
+  const where = paid.source === "history" ? `grant ${paid.id} in the history` : `claim ${paid.id}`;
+  const whereZh = paid.source === "history" ? `已拨付记录 ${paid.id}` : `申请 ${paid.id}`;
+  w.reasons.push({
+    code: CODES.DUPLICATE_WITHIN_MEASURES.code,
+    article: "第十一条",
+    en: `${CODES.DUPLICATE_WITHIN_MEASURES.en} Paid under ${paid.clauseId} (${where}).`,
+    zh: `${CODES.DUPLICATE_WITHIN_MEASURES.zh}已按 ${paid.clauseId} 支持（${whereZh}）。`,
+  });
+}
+
+function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresContext): void {
+  for (const grant of [...history].sort(byFactDateThenId)) {
+    const rule = getRule(grant.clauseId);
+    const year = capYearOf(ctx.switches, grant.factDate, grant.paidOn) ?? yearOf(grant.factDate);
+    const scope = rule.once(ctx);
+    if (scope) {
+      const key = onceKey(grant.clauseId, scope, year, grant.projectId, grant.productId);
+      if (key) ledger.take(key, `history:${grant.id}`);
+    }
+    for (const cap of rule.caps(ctx)) {
+      if (cap.scope === "per-claim") continue;
+      ledger.consume(`${cap.id}|${capPeriod(cap.scope, year)}`, grant.amount);
+    }
+  }
+}
+
+function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
+  const rule = getRule(w.claim.clauseId);
+  const year = w.year as number;
+  const scope = rule.once(ctx);
+  if (scope) {
+    const key = onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string;
+    const holder = ledger.takenBy(key);
+    if (holder) {
+      const [source, id] = holder.split(/:(.*)/s) as [string, string];
+      w.status = "duplicate";
+      w.paidInstead = { id, clauseId: w.claim.clauseId, source: source === "history" ? "history" : "claim" };
+      w.reasons.push({
+        code: CODES.ALREADY_AWARDED_ONCE.code,
+        en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
+        zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${scope}；已支持：${id}。`,
+      });
+      return;
+    }
+    ledger.take(key, `claim:${w.claim.id}`);
+  }
+  let amount = new Dec(w.clause.amount as string);
+  const applied: { key: string }[] = [];
+  for (const cap of rule.caps(ctx)) {
+    if (cap.scope === "per-claim") continue;
+    const period = capPeriod(cap.scope, year);
+    const key = `${cap.id}|${period}`;
+    const before = ledger.headroom(key, cap.limit).headroom;
+    const fitted = ledger.fit(key, cap.limit, amount);
+    const bit = fitted.lt(amount);
+    w.crossClaimCaps.push({
+      id: cap.id,
+      scope: cap.scope,
+      period,
+      limit: formatMoney(cap.limit),
+      headroomBefore: formatMoney(before),
+      headroomAfter: formatMoney(before.minus(fitted)),
+      bit,
+    });
+    if (bit) {
+      w.reasons.push({
+        code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
+        capId: cap.id,
+        en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${formatMoney(cap.limit)}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
+        zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${formatMoney(cap.limit)}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
+      });
+    }
+    amount = fitted;
+    applied.push({ key });
+  }
+  for (const { key } of applied) ledger.consume(key, amount);
+  w.paid = amount;
+  w.status = amount.lt(new Dec(w.clause.amount as string)) ? "reduced" : "awarded";
+}
+
+// -------------------------------------------------------------------------------------------------
+
+function editionWithPublication(edition: Edition): CivilDate {
+  if (edition.publishedOn !== null) return edition.publishedOn;
+  throw new PolicyValidationError(
+    [
+      makeIssue({
+        code: "required",
+        pathSegments: ["edition", "publishedOn"],
+        received: null,
+        expected: "the publication date of the edition (第十四条: in force from publication, valid two years)",
+        expectedZh: "本版本的发布日期（第十四条：自发布之日起施行，有效期两年）",
+        hint: 'the draft has no publication date: derive an edition, e.g. deriveEdition({ publishedOn: "2024-08-19" })',
+        hintZh: '征求意见稿没有发布日期：请派生一个版本，例如 deriveEdition({ publishedOn: "2024-08-19" })',
+      }),
+    ],
+    "edition",
+  );
+}
+
+/**
+ * Evaluate a whole application under an edition (the draft by default, which needs a publication date:
+ * see `deriveEdition`). Throws PolicyValidationError carrying every issue of the document.
+ */
+export function evaluate(applicationInput: ApplicationInput | unknown, edition: Edition = DRAFT_EDITION): Decision {
+  const ctx = contextOf(edition);
+  const publishedOn = editionWithPublication(edition);
+  const window = validityWindow(edition, publishedOn);
+  const { application, clauseResults } = validate(applicationInput, ctx);
+  const history = application.history ?? [];
+  const standing = applicantStanding(application);
+
+  const working: Working[] = application.claims.map((claim, index) => {
+    const clause = clauseResults[index] as ClauseResult;
+    return {
+      claim,
+      index,
+      clause,
+      year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
+      status: null,
+      reasons: [],
+      citations: [clauseCitation(clause)],
+      paid: ZERO,
+      crossClaimCaps: [],
+      paidInstead: null,
+    };
+  });
+  const ordered = [...working].sort((a, b) => byFactDateThenId(
+    { factDate: a.claim.factDate, id: a.claim.id },
+    { factDate: b.claim.factDate, id: b.claim.id },
+  ));
+
+  const candidates: Working[] = [];
+  for (const w of ordered) {
+    const { claim, clause } = w;
+    if (standing.status) {
+      w.status = standing.status;
+      w.reasons.push(...standing.reasons);
+      w.citations.push(...standing.citations);
+      continue;
+    }
+    if (!isWithin(claim.factDate, window.from, window.to)) {
+      w.status = "out-of-window";
+      w.citations.push(ARTICLE_14);
+      w.reasons.push({
+        code: CODES.OUT_OF_WINDOW.code,
+        article: "第十四条",
+        en: `${CODES.OUT_OF_WINDOW.en} Fact date ${claim.factDate}; window ${window.from} to ${window.to} inclusive.`,
+        zh: `${CODES.OUT_OF_WINDOW.zh}发生日期 ${claim.factDate}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
+      });
+      continue;
+    }
+    if (claim.otherPolicySupport) {
+      w.status = "duplicate";
+      w.citations.push(ARTICLE_11);
+      const policy = claim.otherPolicySupport.policy;
+      w.reasons.push({
+        code: CODES.SUPPORTED_BY_OTHER_POLICY.code,
+        article: "第十一条",
+        en: `${CODES.SUPPORTED_BY_OTHER_POLICY.en} Other policy: ${policy}.`,
+        zh: `${CODES.SUPPORTED_BY_OTHER_POLICY.zh}其他政策：${policy}。`,
+      });
+      continue;
+    }
+    if (clause.status !== "eligible") {
+      w.status = clause.status;
+      w.reasons.push(...clause.reasons);
+      continue;
+    }
+    const scope = clause.once;
+    if ((scope === "per-project" && claim.projectId === undefined) || (scope === "per-product" && claim.productId === undefined)) {
+      w.status = "undetermined";
+      w.reasons.push({
+        ...reason(CODES.SCOPE_ID_MISSING),
+        en: `${CODES.SCOPE_ID_MISSING.en} Missing: claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}.`,
+      });
+      continue;
+    }
+    if (w.year === null) {
+      w.status = "undetermined";
+      w.reasons.push({ ...reason(CODES.PAYMENT_DATE_MISSING), en: `${CODES.PAYMENT_DATE_MISSING.en} Missing: claims[${w.index}].paymentDate.` });
+      continue;
+    }
+    candidates.push(w);
+  }
+
+  resolveDuplicates(candidates, history, ctx.switches);
+  const ledger = new CapLedger();
+  seedLedger(ledger, history, ctx);
+  for (const w of candidates) {
+    if (w.status === null) payClaim(w, ledger, ctx);
+  }
+
+  const byClause: Record<string, Decimal> = {};
+  const byYear: Record<string, Decimal> = {};
+  const byStatus: Record<ClaimStatus, number> = {
+    awarded: 0,
+    reduced: 0,
+    ineligible: 0,
+    undetermined: 0,
+    excluded: 0,
+    duplicate: 0,
+    "out-of-window": 0,
+  };
+  let overall: Decimal = ZERO;
+  const sequence = new Map(ordered.map((w, i) => [w, i + 1]));
+  const claims: ClaimDecision[] = working.map((w) => {
+    const status = w.status as ClaimStatus;
+    byStatus[status] += 1;
+    const paying = status === "awarded" || status === "reduced";
+    if (paying) {
+      overall = overall.plus(w.paid);
+      byClause[w.claim.clauseId] = (byClause[w.claim.clauseId] ?? ZERO).plus(w.paid);
+      const yearKey = String(w.year);
+      byYear[yearKey] = (byYear[yearKey] ?? ZERO).plus(w.paid);
+    }
+    return {
+      claimId: w.claim.id,
+      clauseId: w.claim.clauseId,
+      factDate: w.claim.factDate,
+      year: w.year,
+      sequence: sequence.get(w) as number,
+      status,
+      amount: paying ? formatMoney(w.paid) : status === "undetermined" ? null : "0.00",
+      amountBeforeCrossClaimCaps: w.clause.status === "eligible" ? w.clause.amount : null,
+      crossClaimCaps: w.crossClaimCaps,
+      paidInstead: w.paidInstead,
+      citations: w.citations,
+      reasons: w.reasons,
+      clause: w.clause,
+    };
+  });
+
+  const format = (record: Record<string, Decimal>): Record<string, string> =>
+    Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((key) => [key, formatMoney(record[key] as Decimal)]),
+    );
+
+  return {
+    applicant: { name: application.applicant.name, creditCode: application.applicant.creditCode },
+    edition: { id: edition.id, name: edition.name, switches: edition.switches },
+    window,
+    applicantReasons: standing.reasons,
+    claims,
+    totals: { overall: formatMoney(overall), byClause: format(byClause), byYear: format(byYear), byStatus },
+    recoveries: recoveries(history, application.applicant.misconductFindings ?? []),
+    audit: {
+      library: LIBRARY_NAME,
+      version: LIBRARY_VERSION,
+      hashAlgorithm: "SHA-256",
+      canonicalization: "sorted-keys JSON (RFC 8785 style)",
+      editionHash: editionHash(edition),
+      inputHash: sha256Hex(canonicalJson(applicationInput)),
+    },
+  };
+}
+
+/** SHA-256 of the edition's canonical JSON: the same figures and switches give the same hash. */
+export function editionHash(edition: Edition): string {
+  return sha256Hex(canonicalJson(edition));
+}
+
+export type { ClauseId };

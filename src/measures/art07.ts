@@ -1,6 +1,345 @@
 /**
- * 第7条 — Article 7. (Clauses being written; see src/measures/art03.ts for the pattern.)
+ * 第七条 集成直播电商支撑体系 — Article 7: integrate the live-commerce support system.
+ * Clauses: art7.1-logistics (logistics facilities), art7.1-express (express parcel volume),
+ * art7.2 (loan interest subsidy).
  */
-import type { MeasuresRule } from "./common.js";
+import { requireFact, thresholdCondition } from "../kernel/conditions.js";
+import { daysBetween } from "../kernel/dates.js";
+import { Dec, formatPlain } from "../kernel/decimal.js";
+import { annualRate, count, date, fact, facts, growthRate, money } from "../kernel/fields.js";
+import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
+import type { RuleProblem } from "../kernel/rule.js";
+import { cite, type MeasuresRule, present } from "./common.js";
+import type { Switches } from "./edition.js";
 
-export const ARTICLE_7_RULES: readonly MeasuresRule[] = [];
+const ITEM_7_1 =
+  "（一）强化物流服务。支持建设改造一批区级物流配送中心和乡镇街道快递物流站点，对设施设备购置、软硬件建设升级等按照不超过项目审定实际投资额的50%进行支持，最高不超过50万元。对销售平谷区特色农产品的企业，年度快递业务量超10万单的，给予10万元奖励，每增加1万单再奖励3000元，最高不超过30万元。";
+const ITEM_7_2 =
+  "（二）强化金融支持。对符合资质认定的直播电商企业发展壮大提供融资支持，年网络零售额达到500万元（纳统企业）以上、增速在10%以上的电商企业获得的自用发展经营（设备、人员、拓展业务等）的商业贷款，经第三方评审机构认定后，可享受基准利率50%的贴息补助，每家每年最多不超过20万元。";
+
+// ---------------------------------------------------------------------------------------------------
+// art7.1-logistics 强化物流服务（设施）
+
+const art7_1LogisticsSchema = facts({
+  logisticsFacilityBuiltOrUpgraded: fact({
+    en: "builds or upgrades a district-level logistics distribution centre or a township/street express logistics station",
+    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点",
+  }),
+  auditedInvestment: money({
+    en: "audited actual investment of the project in facilities and equipment purchased and in hardware and software built or upgraded, yuan",
+    zh: "项目审定实际投资额（设施设备购置、软硬件建设升级等）（元）",
+  }),
+});
+
+export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
+  id: "art7.1-logistics",
+  title: { zh: "强化物流服务（设施）", en: "Logistics services (facilities)" },
+  citation: cite(
+    7,
+    1,
+    ITEM_7_1,
+    "支持建设改造一批区级物流配送中心和乡镇街道快递物流站点，对设施设备购置、软硬件建设升级等按照不超过项目审定实际投资额的50%进行支持，最高不超过50万元。",
+  ),
+  reading: {
+    en: "A project building or upgrading a district-level logistics distribution centre or a township/street express logistics station receives 50% of its audited actual investment in facilities, equipment, hardware and software, at most 500,000 yuan per project.",
+    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点的项目，按项目审定实际投资额（设施设备购置、软硬件建设升级等）的50%给予支持，每个项目最高50万元。",
+  },
+  formula: { en: "audited actual investment × 50%", zh: "项目审定实际投资额 × 50%" },
+  schema: art7_1LogisticsSchema,
+  switches: [],
+  amountFields: ["auditedInvestment"],
+  conditions(input) {
+    return [
+      requireFact(
+        "art7.1-logistics/facility",
+        "logisticsFacilityBuiltOrUpgraded",
+        input.logisticsFacilityBuiltOrUpgraded,
+        {
+          en: "a district-level logistics distribution centre or township/street express station built or upgraded",
+          zh: "建设改造区级物流配送中心或乡镇街道快递物流站点",
+        },
+      ),
+    ];
+  },
+  amount(input, ctx, calc) {
+    return calc.multiply(
+      { en: "audited actual investment × rate", zh: "审定实际投资额 × 支持比例" },
+      present(input.auditedInvestment, "auditedInvestment"),
+      ctx.dec(ctx.params["art7.1-logistics"].rate),
+    );
+  },
+  caps(ctx) {
+    return [
+      {
+        id: "art7.1-logistics/per-project",
+        limit: ctx.dec(ctx.params["art7.1-logistics"].capPerProject),
+        scope: "per-claim",
+        label: { en: "the cap per project (最高不超过50万元)", zh: "单个项目最高限额" },
+      },
+    ];
+  },
+  once: () => undefined,
+};
+
+// ---------------------------------------------------------------------------------------------------
+// art7.1-express 强化物流服务（快递量）
+
+const art7_1ExpressSchema = facts({
+  sellsPingguSpecialtyFarmProducts: fact({
+    en: "sells Pinggu District specialty farm products",
+    zh: "销售平谷区特色农产品",
+  }),
+  annualExpressParcels: count({
+    en: "express parcels shipped in the calendar year (单)",
+    zh: "年度快递业务量（单）",
+  }),
+});
+
+export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
+  id: "art7.1-express",
+  title: { zh: "强化物流服务（快递量）", en: "Logistics services (express volume)" },
+  citation: cite(
+    7,
+    1,
+    ITEM_7_1,
+    "对销售平谷区特色农产品的企业，年度快递业务量超10万单的，给予10万元奖励，每增加1万单再奖励3000元，最高不超过30万元。",
+  ),
+  reading: {
+    en: "An enterprise selling Pinggu specialty farm products whose express parcels in the year exceed 100,000 (exclusive) receives 100,000 yuan, plus 3,000 for each full further 10,000 parcels (A2), at most 300,000 per enterprise per calendar year.",
+    zh: "销售平谷区特色农产品的企业，年度快递业务量超过10万单（不含本数）的，奖励10万元，每增加满1万单再奖励3000元（A2），单个企业每年最高30万元。",
+  },
+  formula: {
+    en: "100,000 + 3,000 × ⌊(parcels − 100,000) ÷ 10,000⌋",
+    zh: "10万元 + 3000元 × ⌊（快递业务量 − 10万单）÷ 1万单⌋",
+  },
+  schema: art7_1ExpressSchema,
+  switches: ["incrementCounting"],
+  amountFields: ["annualExpressParcels"],
+  conditions(input, ctx) {
+    const p = ctx.params["art7.1-express"];
+    return [
+      requireFact(
+        "art7.1-express/farm-products",
+        "sellsPingguSpecialtyFarmProducts",
+        input.sellsPingguSpecialtyFarmProducts,
+        { en: "sells Pinggu specialty farm products", zh: "销售平谷区特色农产品" },
+      ),
+      thresholdCondition(
+        {
+          id: "art7.1-express/parcels",
+          field: "annualExpressParcels",
+          value: input.annualExpressParcels,
+          threshold: p.minAnnualParcels,
+          unit: "count",
+          label: { en: "express parcels in the year", zh: "年度快递业务量" },
+        },
+        ctx.words,
+        ctx.dec,
+      ),
+    ];
+  },
+  amount(input, ctx, calc) {
+    const p = ctx.params["art7.1-express"];
+    const parcels = present(input.annualExpressParcels, "annualExpressParcels");
+    const base = calc.value({ en: "base award", zh: "基础奖励" }, ctx.dec(p.baseAward));
+    const above = calc.subtract(
+      { en: "parcels above the threshold", zh: "超出门槛的快递业务量" },
+      parcels,
+      ctx.dec(p.minAnnualParcels.value),
+    );
+    const increments =
+      ctx.switches.incrementCounting === "pro-rata"
+        ? calc.divide({ en: "increments, pro rata (A2 alternative)", zh: "增量档数，按比例（A2 备选）" }, above, ctx.dec(p.incrementStep))
+        : calc.floorDivide({ en: "full increments of the step", zh: "完整增量档数" }, above, ctx.dec(p.incrementStep));
+    const extra = calc.multiply({ en: "increments × award per increment", zh: "档数 × 每档奖励" }, increments, ctx.dec(p.incrementAward));
+    return calc.add({ en: "base award + increments", zh: "基础奖励 + 增量奖励" }, base, extra);
+  },
+  caps(ctx) {
+    return [
+      {
+        id: "art7.1-express/per-enterprise-per-year",
+        limit: ctx.dec(ctx.params["art7.1-express"].capPerEnterprisePerYear),
+        scope: "per-enterprise-per-year",
+        label: { en: "the cap per enterprise per calendar year (最高不超过30万元)", zh: "单个企业每年度最高限额" },
+      },
+    ];
+  },
+  once: () => undefined,
+};
+
+// ---------------------------------------------------------------------------------------------------
+// art7.2 强化金融支持
+
+const art7_2Schema = facts({
+  statisticallyRegistered: fact({
+    en: "the enterprise is statistically registered (纳统企业: included in official statistics)",
+    zh: "纳统企业",
+  }),
+  annualOnlineRetail: money({ en: "annual online retail sales, yuan", zh: "年网络零售额（元）" }),
+  growthRate: growthRate({ en: "growth of annual online retail (0.10 = 10%; may be negative)", zh: "增速（0.10 即 10%，可为负）" }),
+  ownOperationsCommercialLoan: fact({
+    en: "the loan is a commercial loan for the enterprise's own development and operations (equipment, staff, business expansion)",
+    zh: "自用发展经营（设备、人员、拓展业务等）的商业贷款",
+  }),
+  thirdPartyReviewApproved: fact({
+    en: "approved by a third-party review body",
+    zh: "经第三方评审机构认定",
+  }),
+  principal: money({ en: "loan principal, yuan", zh: "贷款本金（元）" }),
+  benchmarkAnnualRate: annualRate({
+    en: "benchmark annual rate of the loan (the LPR of the matching term) as a decimal fraction (3.45% = 0.0345)",
+    zh: "基准年利率（相应期限的贷款市场报价利率 LPR），以小数表示（3.45% 写作 0.0345）",
+  }),
+  interestPeriodStart: date({
+    en: "first day of the interest period (counted)",
+    zh: "计息期起始日（计入）",
+  }),
+  interestPeriodEnd: date({
+    en: "end of the interest period (the end day itself is not counted)",
+    zh: "计息期截止日（当日不计入）",
+  }),
+  interestPaid: money({ en: "interest actually paid for the period, yuan", zh: "该计息期实际支付的利息（元）" }),
+});
+
+/** Days in the year of the day count (A8). A convention named by the switch, not a policy figure. */
+const DAY_COUNT_DIVISOR: { readonly [K in Switches["interestDayCount"]]: number } = {
+  "actual/360": 360,
+  "actual/365": 365,
+};
+
+export const art7_2: MeasuresRule<typeof art7_2Schema> = {
+  id: "art7.2",
+  title: { zh: "强化金融支持", en: "Financial support (loan interest subsidy)" },
+  citation: cite(
+    7,
+    2,
+    ITEM_7_2,
+    "年网络零售额达到500万元（纳统企业）以上、增速在10%以上的电商企业获得的自用发展经营（设备、人员、拓展业务等）的商业贷款，经第三方评审机构认定后，可享受基准利率50%的贴息补助，每家每年最多不超过20万元。",
+  ),
+  reading: {
+    en: "A statistically registered (纳统) e-commerce enterprise with annual online retail of at least 5,000,000 yuan and growth of at least 10%, holding a commercial loan for its own operations (equipment, staff, business expansion) approved by a third-party review, receives per loan and interest period 50% of the interest at the benchmark rate (the LPR of the matching term, an input of the claim), counted actual/360 (A8), never more than the interest actually paid; at most 200,000 yuan per enterprise per calendar year.",
+    zh: "纳统电商企业年网络零售额≥500万元、增速≥10%，其自用发展经营（设备、人员、拓展业务等）的商业贷款经第三方评审机构认定的，按每笔贷款每个计息期给予基准利率（相应期限 LPR，由申报提供）50%的贴息，按实际天数/360计算（A8），不超过实际支付的利息；每家企业每年最高20万元。",
+  },
+  formula: {
+    en: "min(principal × benchmark annual rate × 50% × days ÷ 360, interest paid); days = end − start (start day counted, end day not)",
+    zh: "min（本金 × 基准年利率 × 50% × 计息天数 ÷ 360，实际支付利息）；计息天数 = 截止日 − 起始日（算头不算尾）",
+  },
+  schema: art7_2Schema,
+  switches: ["interestDayCount"],
+  amountFields: ["principal", "benchmarkAnnualRate", "interestPeriodStart", "interestPeriodEnd", "interestPaid"],
+  validate(input) {
+    const problems: RuleProblem[] = [];
+    const start = input.interestPeriodStart;
+    const end = input.interestPeriodEnd;
+    if (start !== undefined && end !== undefined && end < start) {
+      problems.push({
+        field: "interestPeriodEnd",
+        received: end,
+        expected: `a date on or after the start of the interest period (${start})`,
+        expectedZh: `不早于计息期起始日（${start}）的日期`,
+        hint: "the interest period ends before it starts; check whether the two dates are swapped",
+        hintZh: "计息期截止日早于起始日，请检查两个日期是否填反",
+      });
+    }
+    return problems;
+  },
+  conditions(input, ctx) {
+    const p = ctx.params["art7.2"];
+    return [
+      requireFact("art7.2/statistically-registered", "statisticallyRegistered", input.statisticallyRegistered, {
+        en: "statistically registered (纳统) enterprise",
+        zh: "纳统企业",
+      }),
+      thresholdCondition(
+        {
+          id: "art7.2/online-retail",
+          field: "annualOnlineRetail",
+          value: input.annualOnlineRetail,
+          threshold: p.minAnnualOnlineRetail,
+          unit: "yuan",
+          label: { en: "annual online retail", zh: "年网络零售额" },
+        },
+        ctx.words,
+        ctx.dec,
+      ),
+      thresholdCondition(
+        {
+          id: "art7.2/growth",
+          field: "growthRate",
+          value: input.growthRate,
+          threshold: p.minGrowthRate,
+          unit: "rate",
+          label: { en: "growth of online retail", zh: "增速" },
+        },
+        ctx.words,
+        ctx.dec,
+      ),
+      requireFact("art7.2/commercial-loan", "ownOperationsCommercialLoan", input.ownOperationsCommercialLoan, {
+        en: "a commercial loan for the enterprise's own operations",
+        zh: "自用发展经营的商业贷款",
+      }),
+      requireFact("art7.2/third-party-review", "thirdPartyReviewApproved", input.thirdPartyReviewApproved, {
+        en: "approved by a third-party review body",
+        zh: "经第三方评审机构认定",
+      }),
+    ];
+  },
+  amount(input, ctx, calc) {
+    const p = ctx.params["art7.2"];
+    const start = present(input.interestPeriodStart, "interestPeriodStart");
+    const end = present(input.interestPeriodEnd, "interestPeriodEnd");
+    const dayCount = ctx.switches.interestDayCount;
+    // Multiply exactly first and divide once, last, so nothing is lost before the single rounding.
+    const annualInterest = calc.multiply(
+      { en: "principal × benchmark annual rate", zh: "本金 × 基准年利率" },
+      present(input.principal, "principal"),
+      present(input.benchmarkAnnualRate, "benchmarkAnnualRate"),
+    );
+    const subsidisedAnnual = calc.multiply(
+      { en: "… × share of the benchmark subsidised", zh: "… × 贴息比例" },
+      annualInterest,
+      ctx.dec(p.shareOfBenchmark),
+    );
+    const days = calc.value(
+      { en: "interest days (start day counted, end day not)", zh: "计息天数（算头不算尾）" },
+      new Dec(daysBetween(start, end)),
+    );
+    const forDays = calc.multiply({ en: "… × interest days", zh: "… × 计息天数" }, subsidisedAnnual, days);
+    const computed = calc.divide(
+      dayCount === "actual/365"
+        ? { en: "… ÷ 365 (actual/365, A8 alternative)", zh: "… ÷ 365（实际天数/365，A8 备选）" }
+        : { en: "… ÷ 360 (actual/360 day count of RMB loans)", zh: "… ÷ 360（人民币贷款实际天数/360）" },
+      forDays,
+      new Dec(DAY_COUNT_DIVISOR[dayCount]),
+    );
+    const interestPaid = present(input.interestPaid, "interestPaid");
+    const result = calc.minimum(
+      { en: "never more than the interest actually paid", zh: "不超过实际支付的利息" },
+      computed,
+      interestPaid,
+    );
+    if (interestPaid.lt(computed)) {
+      const limit = CLAUSE_REASON_CODES.INTEREST_PAID_LIMIT;
+      calc.note({
+        code: limit.code,
+        en: `${limit.en} Interest paid ${formatPlain(interestPaid)} is less than the computed subsidy ${formatPlain(computed)}.`,
+        zh: `${limit.zh}实际支付利息 ${formatPlain(interestPaid)} 低于计算的贴息额 ${formatPlain(computed)}。`,
+      });
+    }
+    return result;
+  },
+  caps(ctx) {
+    return [
+      {
+        id: "art7.2/per-enterprise-per-year",
+        limit: ctx.dec(ctx.params["art7.2"].capPerEnterprisePerYear),
+        scope: "per-enterprise-per-year",
+        label: { en: "the cap per enterprise per calendar year (每家每年最多不超过20万元)", zh: "每家企业每年最高限额" },
+      },
+    ];
+  },
+  once: () => undefined,
+};
+
+/** Article 7's clauses, in the order of the text. */
+export const ARTICLE_7_RULES: readonly MeasuresRule[] = [art7_1Logistics, art7_1Express, art7_2];

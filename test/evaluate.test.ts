@@ -1,0 +1,386 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, type ClaimDecision, type Decision } from "../src/evaluate.js";
+import { PolicyValidationError } from "../src/kernel/errors.js";
+import { usccCheckCharacter } from "../src/kernel/uscc.js";
+import { deriveEdition } from "../src/measures/derive-edition.js";
+import { DRAFT_EDITION } from "../src/measures/edition-draft.js";
+import type { EditionOverride } from "../src/measures/derive-edition.js";
+
+function creditCode(first17: string): string {
+  return first17 + (usccCheckCharacter(first17) as string);
+}
+
+const CODE = creditCode("91110117MA01ABCD1");
+const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
+
+type ClaimIn = { id: string; clauseId: string; factDate: string; input: Record<string, unknown> } & Record<string, unknown>;
+
+function application(claims: ClaimIn[], history: Record<string, unknown>[] = [], applicant: Record<string, unknown> = {}) {
+  return {
+    applicant: { name: "北京平谷示例直播电商有限公司", creditCode: CODE, registeredInPinggu: true, liveCommerceBusiness: true, ...applicant },
+    claims,
+    history,
+  };
+}
+
+function session(id: string, factDate: string, turnover: string, extra: Record<string, unknown> = {}): ClaimIn {
+  return { id, clauseId: "art4.1-session", factDate, input: { pingguGoodsSpecialSession: true, sessionTurnover: turnover }, ...extra };
+}
+
+function claimOf(decision: Decision, id: string): ClaimDecision {
+  const claim = decision.claims.find((c) => c.claimId === id);
+  if (!claim) throw new Error(`no claim ${id}`);
+  return claim;
+}
+
+function run(claims: ClaimIn[], history: Record<string, unknown>[] = [], applicant: Record<string, unknown> = {}, overrides?: EditionOverride) {
+  const edition = overrides ? deriveEdition({ publishedOn: "2025-03-01", ...overrides }) : EDITION;
+  return evaluate(application(claims, history, applicant), edition);
+}
+
+describe("annual cap on 平谷好物 sessions (300,000 per enterprise per calendar year)", () => {
+  const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => session(`s${n}`, `2025-0${n + 2}-10`, "4500000"));
+
+  it("six sessions of 45,000 fit; the seventh is reduced to the 30,000 left", () => {
+    const decision = run(seven);
+    for (const id of ["s1", "s2", "s3", "s4", "s5", "s6"]) expect(claimOf(decision, id)).toMatchObject({ status: "awarded", amount: "45000.00" });
+    const seventh = claimOf(decision, "s7");
+    expect(seventh.status).toBe("reduced");
+    expect(seventh.amount).toBe("30000.00");
+    expect(seventh.amountBeforeCrossClaimCaps).toBe("45000.00");
+    expect(seventh.crossClaimCaps[0]).toMatchObject({
+      id: "art4.1-session/per-enterprise-per-year",
+      period: "2025",
+      headroomBefore: "30000.00",
+      headroomAfter: "0.00",
+      bit: true,
+    });
+    expect(seventh.reasons.map((r) => r.code)).toContain("CROSS_CLAIM_CAP_APPLIED");
+    expect(decision.totals.overall).toBe("300000.00");
+    expect(decision.totals.byYear).toEqual({ "2025": "300000.00" });
+  });
+
+  it("the cap counts sessions in date order, whatever the order of the input", () => {
+    const decision = run([...seven].reverse());
+    expect(claimOf(decision, "s7").amount).toBe("30000.00");
+    expect(claimOf(decision, "s1").amount).toBe("45000.00");
+  });
+
+  it("an eighth session the same year gets nothing (reduced to 0.00)", () => {
+    const decision = run([...seven, session("s8", "2025-12-31", "1000000")]);
+    expect(claimOf(decision, "s8")).toMatchObject({ status: "reduced", amount: "0.00" });
+  });
+
+  it("a grant history of 280,000 leaves 20,000 for a 30,000 session", () => {
+    const history = [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "280000" }];
+    const result = claimOf(run([session("s1", "2025-06-01", "3000000")], history), "s1");
+    expect(result).toMatchObject({ status: "reduced", amount: "20000.00", amountBeforeCrossClaimCaps: "30000.00" });
+    expect(result.crossClaimCaps[0]).toMatchObject({ headroomBefore: "20000.00", headroomAfter: "0.00" });
+  });
+
+  it("history exactly at the cap leaves nothing; history one fen below leaves one fen", () => {
+    const full = [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "300000" }];
+    expect(claimOf(run([session("s1", "2025-06-01", "3000000")], full), "s1").amount).toBe("0.00");
+    const almost = [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "299999.99" }];
+    expect(claimOf(run([session("s1", "2025-06-01", "3000000")], almost), "s1").amount).toBe("0.01");
+  });
+
+  it("the next calendar year starts afresh", () => {
+    const history = [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "300000" }];
+    const decision = run([session("s1", "2025-12-31", "3000000"), session("s2", "2026-01-01", "3000000")], history);
+    expect(claimOf(decision, "s1").amount).toBe("0.00");
+    expect(claimOf(decision, "s2")).toMatchObject({ status: "awarded", amount: "30000.00", year: 2026 });
+    expect(decision.totals.byYear).toEqual({ "2025": "0.00", "2026": "30000.00" });
+  });
+
+  it("A10 payment-year: a 2025 session paid in 2026 counts against 2026", () => {
+    const history = [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", paidOn: "2025-05-01", amount: "300000" }];
+    const decision = run([session("s1", "2025-12-20", "3000000", { paymentDate: "2026-01-15" })], history, {}, {
+      switches: { annualCapYear: "payment-year" },
+    });
+    expect(claimOf(decision, "s1")).toMatchObject({ status: "awarded", amount: "30000.00", year: 2026 });
+  });
+
+  it("A10 payment-year: a claim without a payment date is undetermined, history without paidOn is an error", () => {
+    const decision = run([session("s1", "2025-12-20", "3000000")], [], {}, { switches: { annualCapYear: "payment-year" } });
+    expect(claimOf(decision, "s1").status).toBe("undetermined");
+    expect(claimOf(decision, "s1").amount).toBeNull();
+    expect(() =>
+      run([], [{ id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "1" }], {}, { switches: { annualCapYear: "payment-year" } }),
+    ).toThrow(/history\[0\]\.paidOn/);
+  });
+});
+
+const base = { municipalRecognition: true, mofcomRecognition: false, renovationCost: "0", equipmentCost: "0" };
+function baseClaim(id: string, factDate: string, rent: string): ClaimIn {
+  return { id, clauseId: "art3.2", factDate, input: { ...base, rentCost: rent } };
+}
+
+describe("term cap of art3.2 (300,000 per enterprise over the policy term, A6)", () => {
+  it("counts earlier grants: 250,000 already paid leaves 50,000 of a 100,000 claim", () => {
+    const history = [{ id: "g1", clauseId: "art3.2", factDate: "2025-05-01", amount: "250000" }];
+    const result = claimOf(run([baseClaim("b1", "2026-05-01", "333333.33")], history), "b1");
+    expect(result).toMatchObject({ status: "reduced", amount: "50000.00", amountBeforeCrossClaimCaps: "100000.00" });
+    expect(result.crossClaimCaps[0]).toMatchObject({ id: "art3.2/per-enterprise-per-term", period: "term" });
+  });
+
+  it("under A6 per-year the next year starts afresh", () => {
+    const history = [{ id: "g1", clauseId: "art3.2", factDate: "2025-05-01", amount: "250000" }];
+    const result = claimOf(run([baseClaim("b1", "2026-05-01", "333333.33")], history, {}, { switches: { art3_2CapScope: "per-year" } }), "b1");
+    expect(result).toMatchObject({ status: "awarded", amount: "100000.00" });
+  });
+
+  it("not reached: two claims of 100,000 and 200,000 fit exactly", () => {
+    const decision = run([baseClaim("b1", "2025-05-01", "333333.33"), baseClaim("b2", "2026-05-01", "666666.67")]);
+    expect(claimOf(decision, "b1").amount).toBe("100000.00");
+    expect(claimOf(decision, "b2")).toMatchObject({ status: "awarded", amount: "200000.00" });
+    expect(claimOf(decision, "b2").crossClaimCaps[0]).toMatchObject({ headroomBefore: "200000.00", headroomAfter: "0.00", bit: false });
+  });
+});
+
+describe("one-time awards", () => {
+  const quality = (id: string, factDate: string): ClaimIn => ({
+    id,
+    clauseId: "art3.3",
+    factDate,
+    input: { selfOperatedOnlineSales: true, annualOnlineRetail: "35000000", growthRate: "0.2", cityAverageGrowthRate: "0.1" },
+  });
+
+  it("art3.3 is paid once per enterprise: the later claim is refused naming the first", () => {
+    const decision = run([quality("q2", "2026-06-30"), quality("q1", "2025-06-30")]);
+    expect(claimOf(decision, "q1")).toMatchObject({ status: "awarded", amount: "350000.00" });
+    const second = claimOf(decision, "q2");
+    expect(second.status).toBe("duplicate");
+    expect(second.paidInstead).toEqual({ id: "q1", clauseId: "art3.3", source: "claim" });
+    expect(second.reasons.map((r) => r.code)).toEqual(["ALREADY_AWARDED_ONCE"]);
+  });
+
+  it("art3.2-mofcom already in the grant history is not paid again", () => {
+    const history = [{ id: "g1", clauseId: "art3.2-mofcom", factDate: "2025-04-01", amount: "200000" }];
+    const result = claimOf(
+      run([{ id: "m1", clauseId: "art3.2-mofcom", factDate: "2025-09-01", input: { mofcomRecognition: true } }], history),
+      "m1",
+    );
+    expect(result).toMatchObject({ status: "duplicate", amount: "0.00", paidInstead: { id: "g1", source: "history" } });
+  });
+
+  it("art3.1 is once per park: the same park twice is refused, two parks are both paid", () => {
+    const park = (id: string, projectId: string): ClaimIn => ({
+      id,
+      clauseId: "art3.1",
+      factDate: "2025-06-01",
+      projectId,
+      input: { usedArea: "4000", annualOnlineRetail: "600000000", investment: "3000000" },
+    });
+    const decision = run([park("p1", "park-A"), park("p2", "park-B")], [], {}, { switches: { intraMeasuresDuplicates: "allow" } });
+    expect(claimOf(decision, "p1").amount).toBe("900000.00");
+    expect(claimOf(decision, "p2").amount).toBe("900000.00");
+    const same = run([park("p1", "park-A"), park("p2", "park-A")], [], {}, { switches: { intraMeasuresDuplicates: "allow" } });
+    expect(claimOf(same, "p2").status).toBe("duplicate");
+  });
+
+  it("art3.1 without a project id is undetermined, never paid blind", () => {
+    const decision = run([
+      { id: "p1", clauseId: "art3.1", factDate: "2025-06-01", input: { usedArea: "4000", annualOnlineRetail: "600000000", investment: "3000000" } },
+    ]);
+    expect(claimOf(decision, "p1")).toMatchObject({ status: "undetermined", amount: null });
+    expect(claimOf(decision, "p1").reasons[0]?.code).toBe("SCOPE_ID_MISSING");
+  });
+});
+
+describe("第十一条 no double-dipping", () => {
+  const investment = (id: string, clauseId: string, factDate: string, input: Record<string, unknown>): ClaimIn => ({
+    id,
+    clauseId,
+    factDate,
+    projectId: "studio-1",
+    input,
+  });
+  const flows = { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, bringsIndustrialProductsIn: false, liveRoomAndColdChainInvestment: "1000000" };
+  const immersive = { immersiveSceneWithNewTechnology: true, reviewedOutstandingAndReplicable: true, actualInvestment: "1000000" };
+
+  it("the same project under two clauses is paid once, under the clause that gives the most", () => {
+    const decision = run([
+      investment("d1", "art4.2", "2025-05-01", immersive),
+      investment("d2", "art4.1-investment", "2025-06-01", flows),
+    ]);
+    expect(claimOf(decision, "d2")).toMatchObject({ status: "awarded", amount: "400000.00" });
+    const refused = claimOf(decision, "d1");
+    expect(refused.status).toBe("duplicate");
+    expect(refused.paidInstead).toEqual({ id: "d2", clauseId: "art4.1-investment", source: "claim" });
+    expect(refused.reasons[0]?.en).toContain("art4.1-investment");
+    expect(refused.citations.map((c) => c.labelZh)).toContain("第十一条");
+  });
+
+  it("A7 first-claimed pays the earliest claim; allow pays both", () => {
+    const claims = [investment("d1", "art4.2", "2025-05-01", immersive), investment("d2", "art4.1-investment", "2025-06-01", flows)];
+    const first = run(claims, [], {}, { switches: { intraMeasuresDuplicates: "first-claimed" } });
+    expect(claimOf(first, "d1").amount).toBe("200000.00");
+    expect(claimOf(first, "d2").status).toBe("duplicate");
+    const allow = run(claims, [], {}, { switches: { intraMeasuresDuplicates: "allow" } });
+    expect(allow.totals.overall).toBe("600000.00");
+  });
+
+  it("a project already paid in the grant history is refused", () => {
+    const history = [{ id: "g9", clauseId: "art4.2", factDate: "2025-04-01", amount: "200000", projectId: "studio-1" }];
+    const result = claimOf(run([investment("d2", "art4.1-investment", "2025-06-01", flows)], history), "d2");
+    expect(result).toMatchObject({ status: "duplicate", paidInstead: { id: "g9", clauseId: "art4.2", source: "history" } });
+  });
+
+  it("support under another Pinggu policy is refused with that policy named", () => {
+    const result = claimOf(
+      run([{ ...investment("d2", "art4.1-investment", "2025-06-01", flows), otherPolicySupport: { policy: "平谷区促进农业产业发展若干措施" } }]),
+      "d2",
+    );
+    expect(result.status).toBe("duplicate");
+    expect(result.reasons[0]).toMatchObject({ code: "SUPPORTED_BY_OTHER_POLICY", article: "第十一条" });
+    expect(result.reasons[0]?.zh).toContain("平谷区促进农业产业发展若干措施");
+  });
+});
+
+describe("第十四条 the validity window", () => {
+  it("published 2025-03-01: valid through 2027-02-28, both ends included", () => {
+    const decision = run([
+      session("before", "2025-02-28", "1000000"),
+      session("first", "2025-03-01", "1000000"),
+      session("last", "2027-02-28", "1000000"),
+      session("after", "2027-03-01", "1000000"),
+    ]);
+    expect(decision.window).toEqual({ from: "2025-03-01", to: "2027-02-28", basis: "day-before-anniversary" });
+    expect(claimOf(decision, "before").status).toBe("out-of-window");
+    expect(claimOf(decision, "first").status).toBe("awarded");
+    expect(claimOf(decision, "last").status).toBe("awarded");
+    const after = claimOf(decision, "after");
+    expect(after.status).toBe("out-of-window");
+    expect(after.reasons[0]?.en).toContain("2025-03-01 to 2027-02-28");
+  });
+
+  it("published 2024-02-29: valid through 2026-02-28 (not 2026-02-27)", () => {
+    const edition = deriveEdition({ publishedOn: "2024-02-29" });
+    const decision = evaluate(application([session("a", "2026-02-28", "1000000"), session("b", "2026-03-01", "1000000")]), edition);
+    expect(decision.window.to).toBe("2026-02-28");
+    expect(claimOf(decision, "a").status).toBe("awarded");
+    expect(claimOf(decision, "b").status).toBe("out-of-window");
+  });
+
+  it("A1 civil-code-anniversary ends on the anniversary; an explicit validUntil wins", () => {
+    expect(run([session("a", "2027-03-01", "1000000")], [], {}, { switches: { validityEnd: "civil-code-anniversary" } }).window.to).toBe(
+      "2027-03-01",
+    );
+    const explicit = run([session("a", "2026-12-31", "1000000")], [], {}, { validUntil: "2026-06-30" });
+    expect(explicit.window).toMatchObject({ to: "2026-06-30", basis: "explicit-valid-until" });
+    expect(claimOf(explicit, "a").status).toBe("out-of-window");
+  });
+
+  it("the draft without a publication date is refused with a hint", () => {
+    expect(() => evaluate(application([]), DRAFT_EDITION)).toThrow(/edition\.publishedOn/);
+  });
+});
+
+describe("第二条 / 第十条 / 第九条 / 第十三条 — applicant-level findings apply to every claim", () => {
+  const claims = [session("s1", "2025-05-01", "2000000"), session("s2", "2025-06-01", "2000000")];
+
+  it("not registered in Pinggu: every claim ineligible citing 第二条", () => {
+    const decision = run(claims, [], { registeredInPinggu: false });
+    for (const c of decision.claims) {
+      expect(c.status).toBe("ineligible");
+      expect(c.reasons[0]?.code).toBe("NOT_REGISTERED_IN_PINGGU");
+      expect(c.citations.map((x) => x.labelZh)).toContain("第二条");
+    }
+    expect(decision.totals.overall).toBe("0.00");
+  });
+
+  it("registration unknown: undetermined, never read as false", () => {
+    const decision = run(claims, [], { registeredInPinggu: null });
+    expect(decision.claims.map((c) => c.status)).toEqual(["undetermined", "undetermined"]);
+    expect(decision.claims[0]?.reasons[0]?.en).toContain("applicant.registeredInPinggu");
+  });
+
+  it("restricted catalogue, major accident, other review finding: excluded, citing the circumstance", () => {
+    expect(run(claims, [], { restrictedCatalogue: true }).claims[0]?.reasons[0]).toMatchObject({
+      code: "EXCLUDED_RESTRICTED_CATALOGUE",
+      article: "第十条第（一）种情形",
+    });
+    expect(run(claims, [], { majorAccident: true }).claims[0]?.status).toBe("excluded");
+    const review = run(claims, [], { otherReviewFinding: { reason: "拖欠职工工资" } }).claims[0];
+    expect(review?.status).toBe("excluded");
+    expect(review?.reasons[0]?.zh).toContain("拖欠职工工资");
+  });
+
+  it("a misconduct finding stops all new support and lists the tied grants to recover", () => {
+    const history = [
+      { id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "30000" },
+      { id: "g2", clauseId: "art3.2-mofcom", factDate: "2025-04-02", amount: "200000" },
+    ];
+    const decision = run(claims, history, {
+      misconductFindings: [{ kind: "false-data", foundOn: "2025-08-01", description: "虚报直播成交额", grants: ["g1"] }],
+    });
+    expect(decision.claims.every((c) => c.status === "excluded")).toBe(true);
+    expect(decision.recoveries.items.map((i) => i.grantId)).toEqual(["g1"]);
+    expect(decision.recoveries.total).toBe("30000.00");
+    expect(decision.recoveries.citations.map((c) => c.labelZh)).toEqual(["第九条", "第十三条"]);
+    const all = run([], history, { misconductFindings: [{ kind: "illegal-transfer", foundOn: "2025-08-01", description: "违规转让", grants: "all" }] });
+    expect(all.recoveries.total).toBe("230000.00");
+  });
+
+  it("a finding naming an unknown grant is a validation error", () => {
+    expect(() =>
+      run([], [], { misconductFindings: [{ kind: "false-data", foundOn: "2025-08-01", description: "x", grants: ["nope"] }] }),
+    ).toThrow(/applicant\.misconductFindings\[0\]\.grants\[0\]/);
+  });
+});
+
+describe("validation of the whole document", () => {
+  it("carries every issue at once, each with its path", () => {
+    try {
+      evaluate(
+        {
+          applicant: { name: "", creditCode: "91110117MA01ABCD1X" },
+          claims: [
+            { id: "a", clauseId: "art9", factDate: "2025-02-30", input: {} },
+            { id: "b", clauseId: "art4.1-session", factDate: "2025-05-01", input: { sessionTurnover: "1,000,000" } },
+          ],
+        },
+        EDITION,
+      );
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PolicyValidationError);
+      const paths = (error as PolicyValidationError).issues.map((i) => i.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(["applicant.name", "applicant.creditCode", "claims[0].clauseId", "claims[0].factDate", "claims[1].input.sessionTurnover"]),
+      );
+    }
+  });
+
+  it("duplicate claim ids are refused naming the first use", () => {
+    expect(() => run([session("s1", "2025-05-01", "1000000"), session("s1", "2025-06-01", "1000000")])).toThrow(/claims\[1\]\.id/);
+  });
+
+  it("a credit code with a wrong check character is refused; the GB 32100 example is accepted", () => {
+    expect(() => evaluate(application([], [], { creditCode: "91350100M000100Y44" }), EDITION)).toThrow(/check character/);
+    expect(evaluate(application([], [], { creditCode: "91350100M000100Y43" }), EDITION).applicant.creditCode).toBe("91350100M000100Y43");
+  });
+});
+
+describe("the decision document", () => {
+  it("carries the edition, its switches, the window and an audit stamp that is stable", () => {
+    const app = application([session("s1", "2025-05-01", "1000000")]);
+    const a = evaluate(app, EDITION);
+    const b = evaluate(JSON.parse(JSON.stringify(app)), EDITION);
+    expect(a.audit).toEqual(b.audit);
+    expect(a.audit.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.edition.switches.intraMeasuresDuplicates).toBe("highest");
+    const other = evaluate(app, deriveEdition({ publishedOn: "2025-03-01", parameters: { "art4.1-session": { rate: "0.02" } } }));
+    expect(other.audit.editionHash).not.toBe(a.audit.editionHash);
+    expect(claimOf(other, "s1").amount).toBe("20000.00");
+  });
+
+  it("totals add up by clause, by year and overall", () => {
+    const decision = run([session("s1", "2025-05-01", "1000000"), session("s2", "2026-05-01", "2000000"), baseClaim("b1", "2025-07-01", "100000")]);
+    expect(decision.totals.byClause).toEqual({ "art3.2": "30000.00", "art4.1-session": "30000.00" });
+    expect(decision.totals.byYear).toEqual({ "2025": "40000.00", "2026": "20000.00" });
+    expect(decision.totals.overall).toBe("60000.00");
+    expect(decision.totals.byStatus.awarded).toBe(3);
+  });
+});

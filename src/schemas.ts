@@ -1,0 +1,193 @@
+/**
+ * JSON Schemas (draft 2020-12) of the three documents other systems exchange with the library: the
+ * application, the edition override and the decision. Generated from the zod schemas, so the schema a
+ * Java or Python caller validates against is the one the library itself enforces. Committed under
+ * schema/ by `npm run schemas`; a test fails when the committed files are stale.
+ */
+import * as z from "zod";
+import { applicationSchema } from "./application.js";
+import { editionOverrideSchema } from "./measures/derive-edition.js";
+import { SWITCH_VALUES, type SwitchName } from "./measures/edition.js";
+import { listRules } from "./measures/registry.js";
+
+const money = z.string().regex(/^\d+\.\d{2}$/).meta({ description: "Yuan, two decimal places / 元，两位小数" });
+const bilingual = z.strictObject({ en: z.string(), zh: z.string() });
+const reason = z.looseObject({
+  code: z.string(),
+  en: z.string(),
+  zh: z.string(),
+  conditionId: z.string().optional(),
+  capId: z.string().optional(),
+  claimId: z.string().optional(),
+  article: z.string().optional(),
+});
+const articleCitation = z.strictObject({
+  article: z.number().int(),
+  item: z.number().int().optional(),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  textZh: z.string(),
+});
+const comparison = z.looseObject({
+  left: z.string().nullable(),
+  op: z.enum([">=", ">", "<=", "<"]),
+  right: z.string(),
+  word: z.string(),
+  holds: z.boolean().nullable(),
+  meaning: bilingual,
+});
+const condition = z.looseObject({
+  id: z.string(),
+  outcome: z.enum(["met", "failed", "missing"]),
+  label: bilingual,
+  fields: z.array(z.string()),
+  missing: z.array(z.string()),
+  comparison: comparison.optional(),
+});
+const step = z.strictObject({
+  kind: z.enum(["value", "multiply", "add", "subtract", "divide", "floor-divide", "minimum", "round", "cap"]),
+  label: bilingual,
+  operands: z.array(z.string()),
+  result: z.string(),
+});
+const clauseResult = z.looseObject({
+  clauseId: z.string(),
+  title: bilingual,
+  citation: z.looseObject({ article: z.number(), item: z.number(), labelZh: z.string(), provisionZh: z.string() }),
+  status: z.enum(["eligible", "ineligible", "undetermined"]),
+  amount: money.nullable(),
+  exactAmount: z.string().nullable(),
+  roundedAmount: money.nullable(),
+  conditions: z.array(condition),
+  failedConditions: z.array(z.string()),
+  missingFacts: z.array(z.string()),
+  steps: z.array(step),
+  caps: z.array(z.looseObject({ id: z.string(), limit: money, before: money, after: money, bit: z.boolean() })),
+  capBinding: z.string().nullable(),
+  reasons: z.array(reason),
+});
+const claimStatus = z.enum(["awarded", "reduced", "ineligible", "undetermined", "excluded", "duplicate", "out-of-window"]);
+
+/** The decision document returned by `evaluate` (described for other languages; the library builds it). */
+export const decisionSchema = z
+  .strictObject({
+    applicant: z.strictObject({ name: z.string(), creditCode: z.string() }),
+    edition: z.strictObject({
+      id: z.string(),
+      name: bilingual,
+      switches: z.strictObject(
+        Object.fromEntries(
+          (Object.keys(SWITCH_VALUES) as SwitchName[]).map((name) => [
+            name,
+            z.enum(SWITCH_VALUES[name].values as unknown as [string, ...string[]]),
+          ]),
+        ),
+      ),
+    }),
+    window: z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      basis: z.enum(["explicit-valid-until", "day-before-anniversary", "civil-code-anniversary"]),
+    }),
+    applicantReasons: z.array(reason),
+    claims: z.array(
+      z.strictObject({
+        claimId: z.string(),
+        clauseId: z.string(),
+        factDate: z.string(),
+        year: z.number().int().nullable(),
+        sequence: z.number().int(),
+        status: claimStatus,
+        amount: money.nullable(),
+        amountBeforeCrossClaimCaps: money.nullable(),
+        crossClaimCaps: z.array(
+          z.strictObject({
+            id: z.string(),
+            scope: z.enum(["per-claim", "per-enterprise-per-year", "per-enterprise-per-term"]),
+            period: z.string(),
+            limit: money,
+            headroomBefore: money,
+            headroomAfter: money,
+            bit: z.boolean(),
+          }),
+        ),
+        paidInstead: z
+          .strictObject({ id: z.string(), clauseId: z.string(), source: z.enum(["claim", "history"]) })
+          .nullable(),
+        citations: z.array(articleCitation),
+        reasons: z.array(reason),
+        clause: clauseResult,
+      }),
+    ),
+    totals: z.strictObject({
+      overall: money,
+      byClause: z.record(z.string(), money),
+      byYear: z.record(z.string(), money),
+      byStatus: z.record(claimStatus, z.number().int()),
+    }),
+    recoveries: z.strictObject({
+      citations: z.array(articleCitation),
+      items: z.array(
+        z.strictObject({
+          grantId: z.string(),
+          clauseId: z.string(),
+          factDate: z.string(),
+          amount: money,
+          findings: z.array(z.number().int()),
+        }),
+      ),
+      total: money,
+    }),
+    audit: z.strictObject({
+      library: z.string(),
+      version: z.string(),
+      hashAlgorithm: z.literal("SHA-256"),
+      canonicalization: z.string(),
+      editionHash: z.string().regex(/^[0-9a-f]{64}$/),
+      inputHash: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  })
+  .meta({ title: "Decision", description: "The decision on one application / 申请的核定结果" });
+
+type JsonSchema = Record<string, unknown>;
+
+const JSON_SCHEMA_OPTIONS = { io: "input", unrepresentable: "any" } as const;
+
+/**
+ * The application schema, with each clause's own input schema spliced in: a claim whose clauseId is
+ * "art3.1" must have art3.1's facts in `input` (if/then per clause id).
+ */
+export function applicationJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(applicationSchema, JSON_SCHEMA_OPTIONS) as JsonSchema;
+  const defs: Record<string, JsonSchema> = {};
+  const conditionals: JsonSchema[] = [];
+  for (const rule of listRules()) {
+    const name = `input-${rule.id}`;
+    const clauseSchema = z.toJSONSchema(rule.schema, JSON_SCHEMA_OPTIONS) as JsonSchema;
+    delete clauseSchema.$schema;
+    defs[name] = { ...clauseSchema, title: `${rule.id} ${rule.title.zh}`, description: rule.title.en };
+    conditionals.push({
+      if: { properties: { clauseId: { const: rule.id } }, required: ["clauseId"] },
+      then: { properties: { input: { $ref: `#/$defs/${name}` } } },
+    });
+  }
+  const claims = (schema.properties as Record<string, JsonSchema>).claims as JsonSchema;
+  (claims.items as JsonSchema).allOf = conditionals;
+  return { ...schema, $defs: defs };
+}
+
+export function editionJsonSchema(): JsonSchema {
+  return z.toJSONSchema(editionOverrideSchema, JSON_SCHEMA_OPTIONS) as JsonSchema;
+}
+
+export function decisionJsonSchema(): JsonSchema {
+  return z.toJSONSchema(decisionSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+}
+
+export type SchemaName = "application" | "edition" | "decision";
+
+/** A schema by name, as pretty-printed JSON text (what is committed under schema/). */
+export function jsonSchemaText(name: SchemaName): string {
+  const schema = name === "application" ? applicationJsonSchema() : name === "edition" ? editionJsonSchema() : decisionJsonSchema();
+  return `${JSON.stringify({ $id: `https://pinggu-live-commerce.invalid/schema/${name}.schema.json`, ...schema }, null, 2)}\n`;
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../src/evaluate.js";
+import { usccCheckCharacter } from "../src/kernel/uscc.js";
+import { deriveEdition } from "../src/measures/derive-edition.js";
+import { listClauseIds } from "../src/measures/registry.js";
+import { decisionSchema, jsonSchemaText, type SchemaName } from "../src/schemas.js";
+
+describe("committed JSON Schemas", () => {
+  for (const name of ["application", "edition", "decision"] as SchemaName[]) {
+    it(`schema/${name}.schema.json is up to date (run \`npm run schemas\` if this fails)`, () => {
+      const committed = readFileSync(new URL(`../schema/${name}.schema.json`, import.meta.url), "utf8");
+      expect(committed, `schema/${name}.schema.json is stale: run npm run schemas`).toBe(jsonSchemaText(name));
+    });
+  }
+
+  it("the application schema carries every clause's input schema", () => {
+    const schema = JSON.parse(jsonSchemaText("application")) as { $defs: Record<string, unknown> };
+    expect(Object.keys(schema.$defs).sort()).toEqual(listClauseIds().map((id) => `input-${id}`).sort());
+  });
+});
+
+describe("the decision schema describes what evaluate() returns", () => {
+  it("a decision with awarded, reduced, refused and undetermined claims parses", () => {
+    const code = "91110117MA01ABCD1" + (usccCheckCharacter("91110117MA01ABCD1") as string);
+    const decision = evaluate(
+      {
+        applicant: { name: "示例公司", creditCode: code, registeredInPinggu: true, liveCommerceBusiness: true },
+        claims: [
+          { id: "a", clauseId: "art4.1-session", factDate: "2025-05-01", input: { pingguGoodsSpecialSession: true, sessionTurnover: "6000000" } },
+          { id: "b", clauseId: "art4.1-session", factDate: "2025-05-02", input: { pingguGoodsSpecialSession: true, sessionTurnover: "900000" } },
+          { id: "c", clauseId: "art4.1-session", factDate: "2025-05-03", input: { pingguGoodsSpecialSession: true } },
+          { id: "d", clauseId: "art4.1-session", factDate: "2030-05-03", input: { pingguGoodsSpecialSession: true } },
+        ],
+        history: [{ id: "g", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "270000" }],
+      },
+      deriveEdition({ publishedOn: "2025-03-01" }),
+    );
+    expect(decision.claims.map((c) => c.status)).toEqual(["reduced", "ineligible", "undetermined", "out-of-window"]);
+    const parsed = decisionSchema.safeParse(JSON.parse(JSON.stringify(decision)));
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+  });
+});

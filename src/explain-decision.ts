@@ -1,0 +1,72 @@
+/**
+ * A whole decision as readable text, in Chinese or English: the edition and its window, findings about
+ * the applicant, then each claim with its status, amount, the caps across claims and its reasons, and
+ * the clause's own explanation (conditions and arithmetic) beneath it.
+ */
+import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
+import { explainClause, type Language } from "./kernel/explain.js";
+
+const STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
+  awarded: "予以支持",
+  reduced: "核减支持",
+  ineligible: "不符合条件",
+  undetermined: "待定（缺少事实）",
+  excluded: "不予支持（排除情形）",
+  duplicate: "不予重复支持",
+  "out-of-window": "不在有效期内",
+};
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split("\n")
+    .map((line) => `${prefix}${line}`)
+    .join("\n");
+}
+
+export function explainClaim(claim: ClaimDecision, lang: Language = "en"): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  const status = zh ? STATUS_ZH[claim.status] : claim.status;
+  const amount = claim.amount === null ? (zh ? "待定" : "undetermined") : `${claim.amount}${zh ? " 元" : " yuan"}`;
+  lines.push(`${zh ? "申请" : "Claim"} ${claim.claimId} · ${claim.clauseId} · ${claim.factDate} — ${status}: ${amount}`);
+  if (claim.amountBeforeCrossClaimCaps !== null && claim.amountBeforeCrossClaimCaps !== claim.amount) {
+    lines.push(`  ${zh ? "跨申请上限前金额" : "before caps across claims"}: ${claim.amountBeforeCrossClaimCaps}`);
+  }
+  for (const cap of claim.crossClaimCaps) {
+    lines.push(
+      `  ${zh ? "上限" : "cap"} ${cap.id} (${cap.period}): ${zh ? "剩余额度" : "headroom"} ${cap.headroomBefore} → ${cap.headroomAfter} / ${cap.limit}${cap.bit ? (zh ? "（触及）" : " (bit)") : ""}`,
+    );
+  }
+  if (claim.paidInstead) {
+    lines.push(`  ${zh ? "已支持" : "paid instead"}: ${claim.paidInstead.source} ${claim.paidInstead.id} (${claim.paidInstead.clauseId})`);
+  }
+  for (const reason of claim.reasons) lines.push(`  [${reason.code}] ${reason[lang]}`);
+  for (const citation of claim.citations) lines.push(`  ${zh ? "依据" : "cites"} ${zh ? citation.labelZh : citation.labelEn}: ${citation.textZh}`);
+  lines.push(indent(explainClause(claim.clause, lang), "    | "));
+  return lines.join("\n");
+}
+
+/** The whole decision as text. */
+export function explainDecision(decision: Decision, lang: Language = "en"): string {
+  const zh = lang === "zh";
+  const lines: string[] = [];
+  lines.push(`${decision.applicant.name} (${decision.applicant.creditCode})`);
+  lines.push(`${zh ? "版本" : "Edition"}: ${decision.edition.id} — ${decision.edition.name[lang]}`);
+  lines.push(`${zh ? "有效期" : "Validity window"}: ${decision.window.from} … ${decision.window.to} (${decision.window.basis})`);
+  for (const reason of decision.applicantReasons) lines.push(`[${reason.code}] ${reason[lang]}`);
+  lines.push("");
+  const ordered = [...decision.claims].sort((a, b) => a.sequence - b.sequence);
+  for (const claim of ordered) {
+    lines.push(explainClaim(claim, lang));
+    lines.push("");
+  }
+  lines.push(`${zh ? "合计" : "Total"}: ${decision.totals.overall}${zh ? " 元" : " yuan"}`);
+  for (const [clause, amount] of Object.entries(decision.totals.byClause)) lines.push(`  ${clause}: ${amount}`);
+  for (const [year, amount] of Object.entries(decision.totals.byYear)) lines.push(`  ${year}: ${amount}`);
+  if (decision.recoveries.items.length > 0) {
+    lines.push(`${zh ? "应追回" : "To recover"}: ${decision.recoveries.total}`);
+    for (const item of decision.recoveries.items) lines.push(`  ${item.grantId} ${item.clauseId} ${item.amount}`);
+  }
+  lines.push(`${zh ? "审计" : "Audit"}: ${decision.audit.library}@${decision.audit.version} edition ${decision.audit.editionHash.slice(0, 16)}… input ${decision.audit.inputHash.slice(0, 16)}…`);
+  return lines.join("\n");
+}

@@ -42,8 +42,12 @@ export function contextOf(edition: Edition): MeasuresContext {
 }
 
 function withSwitches(edition: Edition, overrides: Partial<Switches> | undefined): Edition {
-  if (!overrides || Object.keys(overrides).length === 0) return edition;
-  return { ...edition, switches: { ...edition.switches, ...validateSwitchOverrides(overrides) } };
+  if (overrides === undefined) return edition;
+  const validated = validateSwitchOverrides(overrides);
+  // `{ rounding: undefined }` means "no override", never "no rounding".
+  const given = Object.fromEntries(Object.entries(validated).filter(([, value]) => value !== undefined));
+  if (Object.keys(given).length === 0) return edition;
+  return { ...edition, switches: { ...edition.switches, ...given } };
 }
 
 /** The switches a rule reads, plus rounding (every rule rounds), with their values in force. */

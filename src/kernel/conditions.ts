@@ -37,7 +37,7 @@ export interface Comparison {
   readonly holds: boolean | null;
   /** The statutory meaning of the word, e.g. "超过 excludes the number itself". */
   readonly meaning: Bilingual;
-  readonly source: string;
+  readonly source: Bilingual;
 }
 
 export interface FactCheck {

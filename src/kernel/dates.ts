@@ -9,7 +9,7 @@
 import { addDays, addYears, differenceInCalendarDays, getDaysInMonth, isLeapYear } from "date-fns";
 
 /** A validated civil date, written `YYYY-MM-DD`. Ordering by string comparison is chronological. */
-export type CivilDate = string & { readonly __civilDate: unique symbol };
+export type CivilDate = string & { readonly __civilDate: "CivilDate" };
 
 /** A Date whose local calendar is UTC: every local accessor reads or writes the UTC field. */
 class CalendarDay extends Date {

@@ -48,7 +48,8 @@ export function formatMoney(value: Decimal): string {
 
 /** A decimal printed plainly, without exponent and without trailing zeros. */
 export function formatPlain(value: Decimal): string {
-  const text = value.toString();
+  // toFixed() without places is big.js's normal notation: never an exponent, whatever the magnitude.
+  const text = value.toFixed();
   return text === "-0" ? "0" : text;
 }
 
@@ -199,6 +200,16 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
       ...expectedText(bounds),
       hintEn: `the value is outside the accepted range ${formatPlain(bounds.min)} … ${formatPlain(bounds.max)}`,
       hintZh: `数值超出可接受范围 ${formatPlain(bounds.min)} … ${formatPlain(bounds.max)}`,
+    };
+  }
+  // A number is read through its shortest decimal string; written out plainly it must obey the same
+  // length limit as a string (1e-50 would otherwise be 52 characters of zeros).
+  const plain = value.toFixed();
+  if (plain.length > MAX_DECIMAL_TEXT_LENGTH) {
+    return {
+      ...expectedText(bounds),
+      hintEn: `the number written out is ${plain.length} characters long; at most ${MAX_DECIMAL_TEXT_LENGTH} are accepted`,
+      hintZh: `该数值完整书写为 ${plain.length} 个字符，最多接受 ${MAX_DECIMAL_TEXT_LENGTH} 个`,
     };
   }
   // Normalise negative zero so that "-0" and "0" give the same result everywhere.

@@ -22,13 +22,20 @@ export interface ValidationIssue {
 
 export type ValidationIssueCode = "invalid_value" | "invalid_type" | "unknown_field" | "required" | "inconsistent";
 
+const MAX_NAME_LENGTH = 60;
+
+/** A field name as shown in messages: a hostile 10 MB key must not make a 10 MB message. */
+export function shortName(name: string): string {
+  return name.length > MAX_NAME_LENGTH ? `${name.slice(0, MAX_NAME_LENGTH)}…(${name.length} characters)` : name;
+}
+
 export function formatPath(segments: readonly PropertyKey[]): string {
   if (segments.length === 0) return "(root)";
   let text = "";
   for (const segment of segments) {
     if (typeof segment === "number") text += `[${segment}]`;
     else {
-      const name = String(segment);
+      const name = shortName(String(segment));
       text += /^[A-Za-z_$][\w$]*$/.test(name) ? (text === "" ? name : `.${name}`) : `[${JSON.stringify(name)}]`;
     }
   }

@@ -52,7 +52,7 @@ export function describeCondition(condition: ConditionResult, lang: Language): s
           : c.holds
             ? "is true"
             : "is false";
-    const because = lang === "zh" ? `，因为${c.meaning.zh}（${c.source}）` : ` because ${c.meaning.en} (${c.source})`;
+    const because = lang === "zh" ? `，因为${c.meaning.zh}（${c.source.zh}）` : ` because ${c.meaning.en} (${c.source.en})`;
     return `${mark} ${condition.label[lang]}: ${left} ${c.op} ${c.right} ${verdict}${because}`;
   }
   const facts = (condition.facts ?? [])

@@ -22,7 +22,7 @@ import {
   readDecimal,
   ZERO,
 } from "./decimal.js";
-import { makeIssue, PolicyValidationError, type ValidationIssue } from "./errors.js";
+import { makeIssue, PolicyValidationError, shortName, type ValidationIssue } from "./errors.js";
 
 interface IssueParams {
   readonly expected: string;
@@ -198,8 +198,8 @@ export function toValidationIssues(
               code: "unknown_field",
               pathSegments: [...path, key],
               received: (received as Record<string, unknown> | undefined)?.[key],
-              expected: `no field named "${key}" here; known fields: ${joinKnown(known)}`,
-              expectedZh: `此处没有名为“${key}”的字段；已知字段：${joinKnown(known)}`,
+              expected: `no field named "${shortName(key)}" here; known fields: ${joinKnown(known)}`,
+              expectedZh: `此处没有名为“${shortName(key)}”的字段；已知字段：${joinKnown(known)}`,
               hint: "check the spelling of the field name",
               hintZh: "请检查字段名拼写",
             }),

@@ -9,7 +9,7 @@
 import type * as z from "zod";
 import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
-import { type Decimal, formatMoney, minDecimal, type RoundingMode } from "./decimal.js";
+import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
 import { parseOrThrow } from "./fields.js";
 import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
@@ -135,8 +135,8 @@ function comparisonText(condition: ConditionResult): { en: string; zh: string } 
   }
   const verdict = c.holds ? "true" : "false";
   return {
-    en: `${condition.label.en}: ${c.left} ${c.op} ${c.right} is ${verdict} because ${c.meaning.en} (${c.source})`,
-    zh: `${condition.label.zh}：${c.left} ${c.op} ${c.right} ${c.holds ? "成立" : "不成立"}，因为${c.meaning.zh}（${c.source}）`,
+    en: `${condition.label.en}: ${c.left} ${c.op} ${c.right} is ${verdict} because ${c.meaning.en} (${c.source.en})`,
+    zh: `${condition.label.zh}：${c.left} ${c.op} ${c.right} ${c.holds ? "成立" : "不成立"}，因为${c.meaning.zh}（${c.source.zh}）`,
   };
 }
 
@@ -151,6 +151,12 @@ function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
   return reasons;
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /**
  * Run one rule on one claim's raw facts. Throws PolicyValidationError (with every issue) for input that
  * is malformed; returns a result for anything else, eligible or not.
@@ -162,6 +168,20 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   env: RuleEnvironment,
 ): ClauseResult {
   const path = env.path ?? [];
+  if (!isPlainObject(raw)) {
+    throw new PolicyValidationError(
+      [
+        makeIssue({
+          code: "invalid_type",
+          pathSegments: path,
+          received: raw,
+          expected: `an object of the clause's facts (JSON {…}), e.g. {"${Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {})[0] ?? "field"}": …}`,
+          expectedZh: "由条款事实组成的对象（JSON {…}）",
+        }),
+      ],
+      `clause ${rule.id}`,
+    );
+  }
   const knownFields = (): readonly string[] => Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {});
   const input = parseOrThrow(rule.schema, raw, `clause ${rule.id}`, path, knownFields) as z.output<S>;
 
@@ -273,7 +293,7 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
     ...base,
     status: "eligible",
     amount: formatMoney(amount),
-    exactAmount: exact.toString(),
+    exactAmount: formatPlain(exact),
     roundedAmount: formatMoney(rounded),
     failedConditions: [],
     missingFacts: [],

@@ -19,11 +19,11 @@ export interface WordMeaning {
   readonly includesNumber: boolean;
   readonly en: string;
   readonly zh: string;
-  readonly source: string;
+  readonly source: { readonly en: string; readonly zh: string };
 }
 
-const CIVIL_CODE = "民法典 第一千二百五十九条";
-const PRACTICE = "administrative practice (INTERPRETATION.md §1)";
+const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
+const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
 
 export type WordTable = Readonly<Record<ThresholdWord, WordMeaning>>;
 
@@ -53,7 +53,7 @@ export function wordTableWith(overrides: Partial<Record<ThresholdWord, Operator>
       includesNumber,
       en: `${word} is defined by the edition as “${op}”: it ${includesNumber ? "includes" : "excludes"} the number itself`,
       zh: `本版本将“${word}”定义为“${op}”：${includesNumber ? "包括" : "不包括"}本数`,
-      source: "the edition's own definition (A11)",
+      source: { en: "the edition's own definition (A11)", zh: "本版本自身的定义（A11）" },
     };
   }
   return Object.freeze(table) as WordTable;

@@ -1,0 +1,151 @@
+/**
+ * The library's own SHA-256 (the audit stamp) against node:crypto: the FIPS 180-4 vectors, strings
+ * with CJK, emoji and lone surrogates, every length around the padding boundaries, and random strings.
+ */
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sha256Bytes, sha256Hex, utf8Bytes } from "../../src/kernel/sha256.js";
+
+/** node:crypto over exactly the bytes TextEncoder gives (a lone surrogate becomes U+FFFD). */
+function reference(text: string): string {
+  return createHash("sha256").update(Buffer.from(new TextEncoder().encode(text))).digest("hex");
+}
+
+describe("sha256Hex: the FIPS 180-4 / NIST example vectors", () => {
+  it.each([
+    ["the empty string", "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"],
+    ['"abc"', "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"],
+    [
+      "the 448-bit message",
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+      "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+    ],
+    [
+      "the 896-bit message",
+      "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+      "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1",
+    ],
+  ])("%s", (_name, message, digest) => {
+    expect(sha256Hex(message)).toBe(digest);
+    expect(reference(message)).toBe(digest);
+  });
+
+  it("one million repetitions of “a”", () => {
+    const message = "a".repeat(1_000_000);
+    const digest = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+    expect(sha256Hex(message)).toBe(digest);
+    expect(reference(message)).toBe(digest);
+  });
+});
+
+describe("sha256Hex: non-ASCII text is hashed over its UTF-8 bytes", () => {
+  it.each([
+    ["CJK", "平谷区促进直播电商产业高质量发展若干措施（征求意见稿）"],
+    ["full-width punctuation and 元", "单场最高不超过5万元，单个企业年度累计不超过30万元。"],
+    ["emoji (a surrogate pair)", "🍑 平谷大桃 🎥"],
+    ["a four-byte CJK extension B ideograph", "𠀀𪚥"],
+    ["two-byte Latin and Greek", "café Ωμέγα"],
+    ["a zero-width joiner sequence", "👩‍👩‍👧‍👦"],
+    ["U+FFFF and U+10FFFF", "\uffff\u{10ffff}"],
+    ["NUL and control characters", "\u0000\u0001\n\t\u007f"],
+  ])("%s", (_name, text) => {
+    expect(sha256Hex(text)).toBe(reference(text));
+    expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it.each([
+    ["a lone high surrogate", "\ud800"],
+    ["a lone low surrogate", "\udc00"],
+    ["a high surrogate at the end", "abc\udbff"],
+    ["a low surrogate at the start", "\udfffabc"],
+    ["two high surrogates in a row", "\ud83d\ud83d\ude00"],
+    ["a reversed pair", "\ude00\ud83d"],
+  ])("%s is hashed as U+FFFD, as TextEncoder encodes it", (_name, text) => {
+    expect(sha256Hex(text)).toBe(reference(text));
+  });
+});
+
+describe("sha256Hex: every length around the padding boundaries", () => {
+  // 55 bytes is the longest message whose padding fits one block; 56–63 need a second block; 64 is one full block.
+  it("lengths 0..200 of ASCII text", () => {
+    for (let length = 0; length <= 200; length++) {
+      const text = "abcdefghijklmnopqrstuvwxyz0123456789".repeat(6).slice(0, length).padEnd(length, "x");
+      expect(text.length).toBe(length);
+      expect(sha256Hex(text), `length ${length}`).toBe(reference(text));
+    }
+  });
+
+  it("byte lengths 0..200 built from a three-byte character and ASCII", () => {
+    for (let length = 0; length <= 200; length++) {
+      const text = "谷".repeat(Math.floor(length / 3)) + "a".repeat(length % 3);
+      expect(utf8Bytes(text).length).toBe(length);
+      expect(sha256Hex(text), `byte length ${length}`).toBe(reference(text));
+    }
+  });
+
+  it("sha256Bytes over raw bytes 0..255 of each length 0..200", () => {
+    for (let length = 0; length <= 200; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + length) & 0xff);
+      expect(sha256Bytes(bytes), `length ${length}`).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
+  });
+});
+
+describe("utf8Bytes equals TextEncoder", () => {
+  it.each(["", "abc", "平谷", "🍑", "\ud800", "\udc00x", "a\ud83d", "\u0080\u07ff\u0800\uffff\u{10000}\u{10ffff}"])(
+    "%j",
+    (text) => {
+      expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)));
+    },
+  );
+
+  it("property: for any sequence of UTF-16 code units, lone surrogates included", () => {
+    const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(codeUnits, (text) => {
+        expect(Array.from(utf8Bytes(text))).toEqual(Array.from(new TextEncoder().encode(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("sha256Hex: properties against node:crypto", () => {
+  it("any string of code points (unit: binary)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 150 }), (text) => {
+        expect(sha256Hex(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("any full-Unicode string (unit: grapheme)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (text) => {
+        expect(sha256Hex(text)).toBe(reference(text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("any sequence of UTF-16 code units, lone surrogates included", () => {
+    const codeUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 150 }).map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(codeUnits, (text) => {
+        expect(sha256Hex(text)).toBe(reference(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("digests are 64 lowercase hex digits", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(sha256Hex(text)).toMatch(/^[0-9a-f]{64}$/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

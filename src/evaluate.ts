@@ -379,13 +379,17 @@ function clauseCitation(clause: ClauseResult): ArticleCitation {
   };
 }
 
-function resolveDuplicates(candidates: readonly Working[], history: readonly Grant[], switches: Switches): void {
-  if (switches.intraMeasuresDuplicates === "allow") return;
+/**
+ * 第十一条 against the grant history: a project already paid under these measures is not paid again
+ * (unless `intraMeasuresDuplicates` is "allow"). Returns the remaining candidates grouped by project.
+ */
+function refuseProjectsPaidInHistory(candidates: readonly Working[], history: readonly Grant[], switches: Switches): Map<string, Working[]> {
+  const groups = new Map<string, Working[]>();
+  if (switches.intraMeasuresDuplicates === "allow") return groups;
   const paidInHistory = new Map<string, Grant>();
   for (const grant of [...history].sort(byFactDateThenId)) {
     if (grant.projectId !== undefined && !paidInHistory.has(grant.projectId)) paidInHistory.set(grant.projectId, grant);
   }
-  const groups = new Map<string, Working[]>();
   for (const w of candidates) {
     const project = w.claim.projectId;
     if (project === undefined) continue;
@@ -396,17 +400,31 @@ function resolveDuplicates(candidates: readonly Working[], history: readonly Gra
     }
     groups.set(project, [...(groups.get(project) ?? []), w]);
   }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    // Candidates are already in processing order (fact date, then claim id): the first is the earliest.
-    let winner = group[0] as Working;
-    if (switches.intraMeasuresDuplicates === "highest") {
-      for (const w of group) if (new Dec(w.clause.amount ?? "0").gt(new Dec(winner.clause.amount ?? "0"))) winner = w;
-    }
+  return groups;
+}
+
+/**
+ * 第十一条 within the measures, decided when the ledger reaches the group's earliest claim: "highest"
+ * pays the twin that would actually receive the most now — after one-time scopes and the caps across
+ * claims, not just its clause's amount — so the project is never refused under every clause (ties go
+ * to the earliest); "first-claimed" pays the earliest. The other twins are refused naming the one paid.
+ */
+function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working {
+  let winner = group[0] as Working;
+  if (ctx.switches.intraMeasuresDuplicates === "highest") {
+    let best = quote(winner, ledger, ctx).amount;
     for (const w of group) {
-      if (w !== winner) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
+      const offer = quote(w, ledger, ctx).amount;
+      if (offer.gt(best)) {
+        winner = w;
+        best = offer;
+      }
     }
   }
+  for (const w of group) {
+    if (w !== winner) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
+  }
+  return winner;
 }
 
 function refuseDuplicate(w: Working, paid: NonNullable<ClaimDecision["paidInstead"]>): void {
@@ -439,58 +457,79 @@ function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresC
   }
 }
 
-function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
+interface Quote {
+  /** The holder of the one-time scope, when it is already taken. */
+  readonly takenBy: string | null;
+  readonly onceKey: string | null;
+  readonly amount: Decimal;
+  readonly caps: readonly { readonly key: string; readonly entry: CrossClaimCap; readonly reason: Reason | null }[];
+}
+
+/** What a claim would be paid now, given the ledger, without changing the ledger. */
+function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
   const rule = getRule(w.claim.clauseId);
   const year = w.year as number;
   const scope = rule.once(ctx);
-  if (scope) {
-    const key = onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string;
-    const holder = ledger.takenBy(key);
-    if (holder) {
-      const [source, id] = holder.split(/:(.*)/s) as [string, string];
-      w.status = "duplicate";
-      w.paidInstead = { id, clauseId: w.claim.clauseId, source: source === "history" ? "history" : "claim" };
-      w.reasons.push({
-        code: CODES.ALREADY_AWARDED_ONCE.code,
-        en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
-        zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${scope}；已支持：${id}。`,
-      });
-      return;
-    }
-    ledger.take(key, `claim:${w.claim.id}`);
-  }
+  const key = scope ? (onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string) : null;
+  const holder = key ? (ledger.takenBy(key) ?? null) : null;
+  if (holder) return { takenBy: holder, onceKey: key, amount: ZERO, caps: [] };
   let amount = new Dec(w.clause.amount as string);
-  const applied: { key: string }[] = [];
+  const caps: { key: string; entry: CrossClaimCap; reason: Reason | null }[] = [];
   for (const cap of rule.caps(ctx)) {
     if (cap.scope === "per-claim") continue;
     const period = capPeriod(cap.scope, year);
-    const key = `${cap.id}|${period}`;
-    const before = ledger.headroom(key, cap.limit).headroom;
-    const fitted = ledger.fit(key, cap.limit, amount);
+    const capKey = `${cap.id}|${period}`;
+    const before = ledger.headroom(capKey, cap.limit).headroom;
+    const fitted = ledger.fit(capKey, cap.limit, amount);
     const bit = fitted.lt(amount);
-    w.crossClaimCaps.push({
-      id: cap.id,
-      scope: cap.scope,
-      period,
-      limit: formatMoney(cap.limit),
-      headroomBefore: formatMoney(before),
-      headroomAfter: formatMoney(before.minus(fitted)),
-      bit,
+    caps.push({
+      key: capKey,
+      entry: {
+        id: cap.id,
+        scope: cap.scope,
+        period,
+        limit: formatMoney(cap.limit),
+        headroomBefore: formatMoney(before),
+        headroomAfter: formatMoney(before.minus(fitted)),
+        bit,
+      },
+      reason: bit
+        ? {
+            code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
+            capId: cap.id,
+            en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${formatMoney(cap.limit)}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
+            zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${formatMoney(cap.limit)}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
+          }
+        : null,
     });
-    if (bit) {
-      w.reasons.push({
-        code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
-        capId: cap.id,
-        en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${formatMoney(cap.limit)}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
-        zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${formatMoney(cap.limit)}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
-      });
-    }
     amount = fitted;
-    applied.push({ key });
   }
-  for (const { key } of applied) ledger.consume(key, amount);
-  w.paid = amount;
-  w.status = amount.lt(new Dec(w.clause.amount as string)) ? "reduced" : "awarded";
+  return { takenBy: null, onceKey: key, amount, caps };
+}
+
+/** Pay a claim: record its one-time scope and consume its caps, or refuse it if the scope is taken. */
+function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
+  const q = quote(w, ledger, ctx);
+  if (q.takenBy) {
+    const [source, id] = q.takenBy.split(/:(.*)/s) as [string, string];
+    const scope = getRule(w.claim.clauseId).once(ctx);
+    w.status = "duplicate";
+    w.paidInstead = { id, clauseId: w.claim.clauseId, source: source === "history" ? "history" : "claim" };
+    w.reasons.push({
+      code: CODES.ALREADY_AWARDED_ONCE.code,
+      en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
+      zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${scope}；已支持：${id}。`,
+    });
+    return;
+  }
+  if (q.onceKey) ledger.take(q.onceKey, `claim:${w.claim.id}`);
+  for (const cap of q.caps) {
+    ledger.consume(cap.key, q.amount);
+    w.crossClaimCaps.push(cap.entry);
+    if (cap.reason) w.reasons.push(cap.reason);
+  }
+  w.paid = q.amount;
+  w.status = q.amount.lt(new Dec(w.clause.amount as string)) ? "reduced" : "awarded";
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -518,6 +557,14 @@ function editionWithPublication(edition: Edition): CivilDate {
  * see `deriveEdition`). Throws PolicyValidationError carrying every issue of the document.
  */
 export function evaluate(applicationInput: ApplicationInput | unknown, edition: Edition = DRAFT_EDITION): Decision {
+  return decide(applicationInput, edition, true);
+}
+
+/**
+ * The evaluation itself. `stamp` computes the audit hashes; population simulations skip them (the
+ * stamp then carries empty hashes and is not an audit record).
+ */
+export function decide(applicationInput: ApplicationInput | unknown, edition: Edition, stamp: boolean): Decision {
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = validityWindow(edition, publishedOn);
@@ -599,11 +646,14 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
     candidates.push(w);
   }
 
-  resolveDuplicates(candidates, history, ctx.switches);
+  const twins = refuseProjectsPaidInHistory(candidates, history, ctx.switches);
   const ledger = new CapLedger();
   seedLedger(ledger, history, ctx);
   for (const w of candidates) {
-    if (w.status === null) payClaim(w, ledger, ctx);
+    if (w.status !== null) continue;
+    const group = w.claim.projectId === undefined ? undefined : twins.get(w.claim.projectId);
+    const payee = group && group.length > 1 ? chooseAmongTwins(group, ledger, ctx) : w;
+    payClaim(payee, ledger, ctx);
   }
 
   const byClause: Record<string, Decimal> = {};
@@ -666,8 +716,8 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
       version: LIBRARY_VERSION,
       hashAlgorithm: "SHA-256",
       canonicalization: "sorted-keys JSON (RFC 8785 style)",
-      editionHash: editionHash(edition),
-      inputHash: sha256Hex(canonicalJson(applicationInput)),
+      editionHash: stamp ? editionHash(edition) : "",
+      inputHash: stamp ? sha256Hex(canonicalJson(applicationInput)) : "",
     },
   };
 }

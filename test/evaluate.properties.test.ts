@@ -355,11 +355,6 @@ describe("evaluate(): properties over generated applications", () => {
           const winner = claims.get(c.paidInstead.id);
           expect(winner, `${c.claimId} names ${c.paidInstead.id}`).toBeDefined();
           expect(winner?.clauseId).toBe(c.paidInstead.clauseId);
-          // KNOWN BUG (see "findings" below): the 就高 winner is chosen before one-time scopes are applied,
-          // so it can itself be refused as ALREADY_AWARDED_ONCE, leaving the project unpaid. Tolerated here
-          // so that the property keeps guarding everything else; the it.fails case pins the bug.
-          const knownBug = winner?.status === "duplicate" && winner.reasons.some((r) => r.code === "ALREADY_AWARDED_ONCE");
-          if (knownBug) continue;
           expect(PAYING.has(winner?.status as string), `${c.claimId} refused for ${c.paidInstead.id}, which is ${winner?.status}`).toBe(true);
         }
       }),
@@ -407,22 +402,22 @@ describe("evaluate(): properties over generated applications", () => {
 // -------------------------------------------------------------------------------------------------
 // Findings: cases shrunk from the properties above, where the code disagrees with INTERPRETATION.md.
 
-describe("findings: 第十一条 就高 picks a winner that is then not paid (§5)", () => {
+describe("第十一条 就高 compares what each twin would actually be paid (§5), after one-time scopes and caps", () => {
   const applicant = { name: "北京平谷示例直播电商有限公司", creditCode: CODE, registeredInPinggu: true, liveCommerceBusiness: true };
   const immersive = { immersiveSceneWithNewTechnology: true, reviewedOutstandingAndReplicable: true, actualInvestment: "1000000" };
   const quality = { selfOperatedOnlineSales: true, annualOnlineRetail: "20000000.01", growthRate: "0.2", cityAverageGrowthRate: "0.1" };
   const flows = { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, bringsIndustrialProductsIn: false, liveRoomAndColdChainInvestment: "1000000" };
 
-  // BUG (shrunk by fast-check from "a duplicate refused in favour of another claim names a claim that was paid").
+  // Regression (shrunk by fast-check from "a duplicate refused in favour of another claim names a claim that was paid").
   // §5: "one project … claimed under several clauses is paid once, under the clause that gives the most (就高),
   // and the others are refused with a reason naming the clause that was paid."
   // Input: history g0 = art3.3 (its one-time award is used); claims a = art4.2 (200,000) and b = art3.3
   // (300,000 before one-time scopes), both for project p3.
   // Expected: b refused as ALREADY_AWARDED_ONCE (art3.3 gives nothing), a awarded 200,000.00.
-  // Actual: resolveDuplicates() picks b by its clause amount before one-time scopes, refuses a as
-  // DUPLICATE_WITHIN_MEASURES naming b; then payClaim() refuses b as ALREADY_AWARDED_ONCE. The project
-  // is paid nothing, and a's reason names a claim that was not paid.
-  it.fails("a project's winner refused as one-time already awarded: the other clause should be paid", () => {
+  // The bug was: the winner was picked by its clause amount before one-time scopes, so b won, was then
+  // refused as ALREADY_AWARDED_ONCE, and the project was paid nothing. Twins are now quoted against the
+  // ledger when the group's earliest claim is reached.
+  it("a project's winner refused as one-time already awarded: the other clause should be paid", () => {
     const decision = evaluate(
       {
         applicant,
@@ -440,13 +435,12 @@ describe("findings: 第十一条 就高 picks a winner that is then not paid (§
     expect(decision.totals.overall).toBe("200000.00");
   });
 
-  // BUG, same cause, with an annual cap instead of a one-time scope (worked by hand, same reading of §5):
+  // Regression, same cause, with an annual cap instead of a one-time scope (worked by hand, same reading of §5):
   // history g1 = art4.2 500,000 in 2025 exhausts art4.2's 2025 cap. Claims d1 = art4.2 (500,000 before caps)
   // and d2 = art4.1-investment (400,000), both for project "studio" in 2025.
   // Expected: 就高 compares what each clause can actually give (0 vs 400,000): d2 awarded 400,000.00.
-  // Actual: d1 wins on its pre-cap 500,000, is then reduced to 0.00 by the annual cap, and d2 is refused
-  // as a duplicate of d1: the project receives 0.00.
-  it.fails("a project's winner whose annual cap is exhausted: the other clause should be paid", () => {
+  // The bug was: d1 won on its pre-cap 500,000, was reduced to 0.00 by the annual cap, and d2 was refused.
+  it("a project's winner whose annual cap is exhausted: the other clause should be paid", () => {
     const decision = evaluate(
       {
         applicant,

@@ -122,12 +122,26 @@ function normaliseDecimals(value: unknown, key = ""): unknown {
   return value;
 }
 
+/** The names an object accepts at a path of an edition override, for "unknown field" messages. */
+function knownEditionFields(path: readonly PropertyKey[]): readonly string[] {
+  const [first, clauseId, parameter] = path;
+  if (path.length === 0) return Object.keys(editionOverrideSchema.shape);
+  if (first === "switches") return Object.keys(SWITCH_VALUES);
+  if (first === "name") return ["zh", "en"];
+  if (first !== "parameters") return [];
+  const parameters = DRAFT_EDITION.parameters as unknown as Record<string, Record<string, unknown>>;
+  if (path.length === 1) return Object.keys(parameters);
+  const clause = parameters[String(clauseId)];
+  if (!clause) return [];
+  return path.length === 2 ? Object.keys(clause) : parameter !== undefined ? ["value", "word"] : [];
+}
+
 /**
  * Derive a new edition from `base` (the draft by default) with validated overrides. Throws
  * PolicyValidationError naming each bad field. The result is deeply frozen.
  */
 export function deriveEdition(overrides: unknown, base: Edition = DRAFT_EDITION): Edition {
-  const o = parseOrThrow(editionOverrideSchema, overrides, "edition", ["edition"]);
+  const o = parseOrThrow(editionOverrideSchema, overrides, "edition", ["edition"], knownEditionFields);
   const switches: Switches = { ...base.switches, ...(o.switches as Partial<Switches> | undefined) };
   const edition: Edition = {
     id: o.id ?? `${base.id}+what-if`,

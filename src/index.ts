@@ -63,3 +63,17 @@ export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
 export { explainClaim, explainDecision } from "./explain-decision.js";
 export type { Language } from "./kernel/explain.js";
 export { applicationJsonSchema, decisionJsonSchema, decisionSchema, editionJsonSchema, jsonSchemaText, type SchemaName } from "./schemas.js";
+export {
+  simulate,
+  simulateAsync,
+  Simulation,
+  scaleLargestRemainder,
+  type AwardRecord,
+  type DistributionBand,
+  type Difference,
+  type EditionSummary,
+  type EnvelopeReport,
+  type SimulationOptions,
+  type SimulationResult,
+} from "./simulate.js";
+export { generatePopulation, seededRandom, type PopulationOptions } from "./population.js";

@@ -1,0 +1,389 @@
+/**
+ * Budget impact at population scale: run every application of a population through the same evaluator
+ * that decides single applications, under one or more editions (the draft and what-ifs derived from it),
+ * and total the cost by clause and year, count the beneficiaries, keep the largest awards and the
+ * distribution of award sizes, and compare each edition with the first.
+ *
+ * Money is totalled in integer fen (exact: every award has two decimals), never in floats. An optional
+ * budget envelope (总额控制) scales awards pro rata when they exceed it, rounding to the fen by the
+ * largest-remainder method so that the scaled awards add up to the envelope exactly.
+ */
+import { type ClaimStatus, decide } from "./evaluate.js";
+import { isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
+import { makeIssue, PolicyValidationError } from "./kernel/errors.js";
+import type { Bilingual } from "./kernel/conditions.js";
+import type { Edition } from "./measures/edition.js";
+import { listClauseIds } from "./measures/registry.js";
+
+export interface SimulationOptions {
+  /** 总额控制: the most that may be paid in all, in yuan. Awards above it are scaled pro rata. */
+  readonly budgetEnvelope?: string | number;
+  /** How many of the largest single awards to keep per edition (default 10). */
+  readonly largest?: number;
+  /** How many invalid applications to describe in full per edition (default 20); all are counted. */
+  readonly invalidDetails?: number;
+}
+
+export interface AwardRecord {
+  readonly applicant: string;
+  readonly creditCode: string;
+  readonly claimId: string;
+  readonly clauseId: string;
+  readonly year: number;
+  readonly amount: string;
+}
+
+export interface DistributionBand {
+  /** Applicants whose total award lies in (from, to]; the first band is exactly 0. */
+  readonly from: string;
+  readonly to: string | null;
+  readonly label: string;
+  readonly applicants: number;
+  readonly total: string;
+}
+
+export interface Difference {
+  readonly overall: string;
+  readonly byClause: Readonly<Record<string, string>>;
+  readonly byYear: Readonly<Record<string, string>>;
+}
+
+export interface EnvelopeReport {
+  readonly limit: string;
+  /** Total the measures would pay without the envelope. */
+  readonly requested: string;
+  readonly scaled: boolean;
+  /** Total actually paid (equals the limit exactly when scaled). */
+  readonly paid: string;
+  readonly note: Bilingual;
+}
+
+export interface EditionSummary {
+  readonly edition: { readonly id: string; readonly name: Bilingual };
+  readonly applications: number;
+  readonly invalidApplications: number;
+  readonly invalid: readonly { readonly index: number; readonly message: string }[];
+  readonly claims: number;
+  readonly beneficiaries: number;
+  readonly byStatus: Readonly<Record<ClaimStatus, number>>;
+  readonly totals: {
+    readonly overall: string;
+    readonly byClause: Readonly<Record<string, string>>;
+    readonly byYear: Readonly<Record<string, string>>;
+  };
+  readonly largestAwards: readonly AwardRecord[];
+  readonly distribution: readonly DistributionBand[];
+  /** This edition minus the first (null for the first edition). */
+  readonly differenceFromFirst: Difference | null;
+  readonly envelope: EnvelopeReport | null;
+}
+
+export interface SimulationResult {
+  readonly editions: readonly EditionSummary[];
+}
+
+/** Award bands (yuan) for the distribution of applicants' totals; upper ends included. */
+const BAND_EDGES = [0, 50_000, 100_000, 200_000, 300_000, 500_000, 1_000_000, 2_000_000];
+
+const CLAIM_STATUSES: readonly ClaimStatus[] = ["awarded", "reduced", "ineligible", "undetermined", "excluded", "duplicate", "out-of-window"];
+
+/** Two-decimal money string → integer fen. Exact: decisions always print two places. */
+function toFen(amount: string): number {
+  const negative = amount.startsWith("-");
+  const digits = (negative ? amount.slice(1) : amount).replace(".", "");
+  const fen = Number(digits);
+  return negative ? -fen : fen;
+}
+
+function fenText(fen: number | bigint): string {
+  const value = typeof fen === "bigint" ? fen : BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const yuan = abs / 100n;
+  const cents = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}${yuan}.${cents}`;
+}
+
+function signedFenText(fen: number): string {
+  return fen > 0 ? `+${fenText(fen)}` : fenText(fen);
+}
+
+function safeAdd(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError("simulation total exceeds the exactly representable range of fen");
+  return sum;
+}
+
+interface ClaimAward {
+  fen: number;
+  clause: number;
+  year: number;
+  applicant: number;
+  claimId: string;
+}
+
+function clauseIndex(clauseId: string): number {
+  return (listClauseIds() as readonly string[]).indexOf(clauseId);
+}
+
+/** Per-edition running totals. Keeps every paid award only when an envelope may need to scale them. */
+class EditionAccumulator {
+  applications = 0;
+  invalidApplications = 0;
+  readonly invalid: { index: number; message: string }[] = [];
+  claims = 0;
+  readonly byStatus: Record<ClaimStatus, number> = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  readonly byClauseFen = new Map<string, number>();
+  readonly byYearFen = new Map<string, number>();
+  overallFen = 0;
+  readonly applicantTotals: number[] = [];
+  readonly applicantNames: { name: string; creditCode: string }[] = [];
+  largest: AwardRecord[] = [];
+  readonly awards: ClaimAward[] = [];
+
+  constructor(
+    readonly edition: Edition,
+    private readonly keepAwards: boolean,
+    private readonly largestCount: number,
+    private readonly invalidDetails: number,
+  ) {}
+
+  add(application: unknown, index: number): void {
+    this.applications += 1;
+    let decision;
+    try {
+      decision = decide(application, this.edition, false);
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      this.invalidApplications += 1;
+      if (this.invalid.length < this.invalidDetails) this.invalid.push({ index, message: error.message });
+      return;
+    }
+    const applicantIndex = this.applicantTotals.length;
+    let applicantFen = 0;
+    for (const claim of decision.claims) {
+      this.claims += 1;
+      this.byStatus[claim.status] += 1;
+      if (claim.status !== "awarded" && claim.status !== "reduced") continue;
+      const fen = toFen(claim.amount as string);
+      if (fen === 0) continue;
+      applicantFen += fen;
+      const year = claim.year as number;
+      if (this.keepAwards) {
+        this.awards.push({ fen, clause: clauseIndex(claim.clauseId), year, applicant: applicantIndex, claimId: claim.claimId });
+      } else {
+        this.count(claim.clauseId, year, fen);
+        this.offerLargest(decision.applicant.name, decision.applicant.creditCode, claim.claimId, claim.clauseId, year, fen);
+      }
+    }
+    this.applicantTotals.push(applicantFen);
+    this.applicantNames.push(decision.applicant);
+  }
+
+  count(clauseId: string, year: number, fen: number): void {
+    this.overallFen = safeAdd(this.overallFen, fen);
+    this.byClauseFen.set(clauseId, safeAdd(this.byClauseFen.get(clauseId) ?? 0, fen));
+    const yearKey = String(year);
+    this.byYearFen.set(yearKey, safeAdd(this.byYearFen.get(yearKey) ?? 0, fen));
+  }
+
+  offerLargest(applicant: string, creditCode: string, claimId: string, clauseId: string, year: number, fen: number): void {
+    if (this.largestCount === 0) return;
+    const last = this.largest[this.largest.length - 1];
+    if (this.largest.length >= this.largestCount && last && toFen(last.amount) >= fen) return;
+    this.largest.push({ applicant, creditCode, claimId, clauseId, year, amount: fenText(fen) });
+    // Larger first; ties by credit code then claim id, so the list does not depend on input order.
+    this.largest.sort(
+      (a, b) =>
+        toFen(b.amount) - toFen(a.amount) ||
+        (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0),
+    );
+    if (this.largest.length > this.largestCount) this.largest.length = this.largestCount;
+  }
+
+  /** Apply the envelope (if any) and aggregate the kept awards. */
+  settle(envelopeFen: bigint | null): EnvelopeReport | null {
+    if (!this.keepAwards) return null;
+    const requested = this.awards.reduce((sum, award) => sum + BigInt(award.fen), 0n);
+    const scale = envelopeFen !== null && requested > envelopeFen;
+    if (scale) scaleLargestRemainder(this.awards, requested, envelopeFen as bigint);
+    this.applicantTotals.fill(0);
+    const clauseIds = listClauseIds();
+    for (const award of this.awards) {
+      this.applicantTotals[award.applicant] = (this.applicantTotals[award.applicant] as number) + award.fen;
+      if (award.fen === 0) continue;
+      const clauseId = clauseIds[award.clause] as string;
+      this.count(clauseId, award.year, award.fen);
+      const who = this.applicantNames[award.applicant] as { name: string; creditCode: string };
+      this.offerLargest(who.name, who.creditCode, award.claimId, clauseId, award.year, award.fen);
+    }
+    const limit = fenText(envelopeFen as bigint);
+    return {
+      limit,
+      requested: fenText(requested),
+      scaled: scale,
+      paid: fenText(this.overallFen),
+      note: scale
+        ? {
+            en: `Awards of ${fenText(requested)} exceed the budget envelope of ${limit}: every award was scaled pro rata and rounded to the fen by largest remainder, so they add up to ${limit} exactly.`,
+            zh: `核定金额合计 ${fenText(requested)} 超过总额控制 ${limit}：各项金额按比例折算，并以最大余额法取整至分，合计恰为 ${limit}。`,
+          }
+        : {
+            en: `Awards of ${fenText(requested)} are within the budget envelope of ${limit}: nothing was scaled.`,
+            zh: `核定金额合计 ${fenText(requested)} 未超过总额控制 ${limit}：未作折算。`,
+          },
+    };
+  }
+
+  summary(first: EditionAccumulator | null, envelope: EnvelopeReport | null): EditionSummary {
+    const sortedRecord = (map: Map<string, number>): Record<string, string> =>
+      Object.fromEntries([...map.keys()].sort().map((key) => [key, fenText(map.get(key) as number)]));
+    return {
+      edition: { id: this.edition.id, name: this.edition.name },
+      applications: this.applications,
+      invalidApplications: this.invalidApplications,
+      invalid: this.invalid,
+      claims: this.claims,
+      beneficiaries: this.applicantTotals.filter((fen) => fen > 0).length,
+      byStatus: { ...this.byStatus },
+      totals: { overall: fenText(this.overallFen), byClause: sortedRecord(this.byClauseFen), byYear: sortedRecord(this.byYearFen) },
+      largestAwards: this.largest,
+      distribution: distribution(this.applicantTotals),
+      differenceFromFirst: first ? difference(this, first) : null,
+      envelope,
+    };
+  }
+}
+
+/**
+ * Scale fen amounts so that they sum to `target` exactly: each gets ⌊a·target/total⌋, and the fen left
+ * over go one each to the largest remainders (ties: the earlier award, in population order).
+ */
+export function scaleLargestRemainder(awards: { fen: number }[], total: bigint, target: bigint): void {
+  const remainders: { index: number; remainder: bigint }[] = [];
+  let assigned = 0n;
+  awards.forEach((award, index) => {
+    const numerator = BigInt(award.fen) * target;
+    const scaled = numerator / total;
+    assigned += scaled;
+    remainders.push({ index, remainder: numerator % total });
+    award.fen = Number(scaled);
+  });
+  let left = Number(target - assigned);
+  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  for (let i = 0; left > 0; i++, left--) {
+    const award = awards[(remainders[i] as { index: number }).index] as { fen: number };
+    award.fen += 1;
+  }
+}
+
+function distribution(applicantTotals: readonly number[]): DistributionBand[] {
+  // The first band is exactly 0; each later band is (from, to].
+  const ranges = [{ from: 0, to: 0 as number | null }, ...BAND_EDGES.map((edge, i) => ({ from: edge, to: BAND_EDGES[i + 1] ?? null }))];
+  const counts = ranges.map((range) => ({ ...range, applicants: 0, fen: 0 }));
+  for (const fen of applicantTotals) {
+    const yuan = fen / 100;
+    let band = 0;
+    if (fen > 0) {
+      band = counts.findIndex((range, i) => i > 0 && yuan > range.from && (range.to === null || yuan <= range.to));
+    }
+    const target = counts[band] as { applicants: number; fen: number };
+    target.applicants += 1;
+    target.fen = safeAdd(target.fen, fen);
+  }
+  return counts.map((range, i) => ({
+    from: fenText(range.from * 100),
+    to: range.to === null ? null : fenText(range.to * 100),
+    label: i === 0 ? "0" : range.to === null ? `> ${range.from.toLocaleString("en-US")}` : `${range.from.toLocaleString("en-US")} – ${range.to.toLocaleString("en-US")}`,
+    applicants: range.applicants,
+    total: fenText(range.fen),
+  }));
+}
+
+function difference(edition: EditionAccumulator, first: EditionAccumulator): Difference {
+  const diff = (a: Map<string, number>, b: Map<string, number>): Record<string, string> => {
+    const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+    return Object.fromEntries(keys.map((key) => [key, signedFenText((a.get(key) ?? 0) - (b.get(key) ?? 0))]));
+  };
+  return {
+    overall: signedFenText(edition.overallFen - first.overallFen),
+    byClause: diff(edition.byClauseFen, first.byClauseFen),
+    byYear: diff(edition.byYearFen, first.byYearFen),
+  };
+}
+
+function envelopeFen(raw: string | number | undefined): bigint | null {
+  if (raw === undefined) return null;
+  const value = readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "a budget envelope in yuan", whatZh: "以元为单位的总额控制" });
+  if (!isDecimal(value)) {
+    throw new PolicyValidationError(
+      [
+        makeIssue({
+          code: "invalid_value",
+          pathSegments: ["options", "budgetEnvelope"],
+          received: raw,
+          expected: value.expected,
+          expectedZh: value.expectedZh,
+          hint: value.hintEn,
+          hintZh: value.hintZh,
+        }),
+      ],
+      "simulation options",
+    );
+  }
+  return BigInt(value.times(100).round(0, 0).toFixed(0));
+}
+
+/** A running simulation: feed it applications one by one (from an array, a generator or a stream). */
+export class Simulation {
+  private readonly accumulators: EditionAccumulator[];
+  private readonly envelope: bigint | null;
+  private index = 0;
+
+  constructor(editions: readonly Edition[], options: SimulationOptions = {}) {
+    if (editions.length === 0) throw new RangeError("simulate needs at least one edition");
+    this.envelope = envelopeFen(options.budgetEnvelope);
+    const keep = this.envelope !== null;
+    this.accumulators = editions.map(
+      (edition) => new EditionAccumulator(edition, keep, options.largest ?? 10, options.invalidDetails ?? 20),
+    );
+  }
+
+  /** Evaluate one application under every edition. */
+  add(application: unknown): void {
+    for (const accumulator of this.accumulators) accumulator.add(application, this.index);
+    this.index += 1;
+  }
+
+  get applications(): number {
+    return this.index;
+  }
+
+  result(): SimulationResult {
+    const envelopes = this.accumulators.map((accumulator) => accumulator.settle(this.envelope));
+    const first = this.accumulators[0] as EditionAccumulator;
+    return {
+      editions: this.accumulators.map((accumulator, i) =>
+        accumulator.summary(i === 0 ? null : first, envelopes[i] ?? null),
+      ),
+    };
+  }
+}
+
+/** Simulate a population (any iterable of application documents) under one or more editions. */
+export function simulate(population: Iterable<unknown>, editions: readonly Edition[], options: SimulationOptions = {}): SimulationResult {
+  const simulation = new Simulation(editions, options);
+  for (const application of population) simulation.add(application);
+  return simulation.result();
+}
+
+/** The same over an async iterable (a Node stream of parsed JSON Lines, say). */
+export async function simulateAsync(
+  population: AsyncIterable<unknown> | Iterable<unknown>,
+  editions: readonly Edition[],
+  options: SimulationOptions = {},
+): Promise<SimulationResult> {
+  const simulation = new Simulation(editions, options);
+  for await (const application of population) simulation.add(application);
+  return simulation.result();
+}

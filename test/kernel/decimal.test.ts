@@ -22,6 +22,7 @@ import {
   ZERO,
 } from "../../src/kernel/decimal.js";
 import { evaluateClause } from "../../src/evaluate-clause.js";
+import { PolicyValidationError } from "../../src/kernel/errors.js";
 
 // The global big.js settings as they were before this file touched the library. The library was already
 // imported above (ES imports are hoisted), so these are the values *after* loading it: they must still be
@@ -272,22 +273,70 @@ describe("readDecimal: what it refuses, and the hint it gives", () => {
 });
 
 describe("readDecimal: numbers and strings agree", () => {
-  // BUG (src/kernel/decimal.ts:174, readDecimal's number branch): a JS number is read through String(raw)
-  // without the precision limit the string branch enforces (MAX_DECIMAL_TEXT_LENGTH). A tiny number such
-  // as 1e-50 is accepted, while the equivalent plain string "0.000…01" (52 characters) is refused; and a
-  // number below 1e-60 (Dec.NE) then prints in exponent notation ("1e-70") in results (exactAmount, step
-  // operands, comparison.left), which formatPlain promises never to do.
-  it.fails("a number and its equivalent plain string are both accepted or both refused (1e-50)", () => {
+  // A JS number obeys the same length limit as a string (MAX_DECIMAL_TEXT_LENGTH), counted on the number
+  // written out plainly. Once a tiny number such as 1e-50 was accepted while its plain string "0.000…01"
+  // (52 characters) was refused, and a number below 1e-60 then printed in exponent notation ("1e-70") in
+  // results (exactAmount, step operands), which formatPlain promises never to do.
+  it("a number and its equivalent plain string are both accepted or both refused (1e-50)", () => {
     const asNumber = readDecimal(1e-50, MONEY);
     const asString = readDecimal(`0.${"0".repeat(49)}1`, MONEY);
     expect(isDecimal(asNumber)).toBe(isDecimal(asString));
+    expect(isDecimal(asNumber)).toBe(false);
+    expect(refused(1e-50).hintEn).toBe(`the number written out is 52 characters long; at most ${MAX_DECIMAL_TEXT_LENGTH} are accepted`);
+    expect(refused(1e-50).hintZh).toContain(String(MAX_DECIMAL_TEXT_LENGTH));
   });
 
-  it.fails("a tiny number never leads to exponent notation in a result (rentCost 1e-70)", () => {
-    const result = evaluateClause("art3.2", { municipalRecognition: true, rentCost: 1e-70, renovationCost: 0, equipmentCost: 0 });
-    // Actual: exactAmount "3e-71", step operands ["1e-70", "0"].
-    expect(result.exactAmount).toMatch(/^-?\d+(\.\d+)?$/);
-    for (const step of result.steps) for (const operand of step.operands) expect(operand).toMatch(/^-?\d+(\.\d+)?$/);
+  it("at the length limit a number and its plain string agree: 40 characters accepted, 41 refused", () => {
+    const atLimit = `0.${"0".repeat(MAX_DECIMAL_TEXT_LENGTH - 3)}1`;
+    const overLimit = `0.${"0".repeat(MAX_DECIMAL_TEXT_LENGTH - 2)}1`;
+    expect(atLimit).toHaveLength(MAX_DECIMAL_TEXT_LENGTH);
+    expect(accepted(Number(atLimit))).toBe(accepted(atLimit));
+    expect(refused(Number(overLimit)).hintEn).toContain(`${MAX_DECIMAL_TEXT_LENGTH + 1} characters long`);
+    refused(overLimit);
+  });
+
+  it("a tiny number never leads to exponent notation in a result", () => {
+    // 1e-70 is refused like its 72-character plain string, rather than printed as "1e-70" or "3e-71".
+    const error = (() => {
+      try {
+        evaluateClause("art3.2", { municipalRecognition: true, rentCost: 1e-70, renovationCost: 0, equipmentCost: 0 });
+      } catch (caught) {
+        return caught;
+      }
+      throw new Error("expected rentCost 1e-70 to be refused");
+    })();
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    expect((error as PolicyValidationError).issues.map((i) => i.path)).toEqual(["rentCost"]);
+
+    // The smallest accepted values multiply to 5e-77 (below Dec.NE = -60, where big.js's toString would
+    // switch to an exponent) in art7.2's steps: every operand, result and the exact amount stay plain.
+    const tiny = 10 ** -(MAX_DECIMAL_TEXT_LENGTH - 2);
+    const result = evaluateClause("art7.2", {
+      statisticallyRegistered: true,
+      annualOnlineRetail: "6000000",
+      growthRate: "0.15",
+      ownOperationsCommercialLoan: true,
+      thirdPartyReviewApproved: true,
+      principal: tiny,
+      benchmarkAnnualRate: tiny,
+      interestPeriodStart: "2025-01-01",
+      interestPeriodEnd: "2025-04-01",
+      interestPaid: "90000",
+    });
+    const plain = /^-?\d+(\.\d+)?$/;
+    expect(result.status).toBe("eligible");
+    expect(result.exactAmount).toMatch(plain);
+    expect(result.steps[1]?.result).toBe(`0.${"0".repeat(76)}5`);
+    for (const step of result.steps) {
+      for (const operand of step.operands) expect(operand).toMatch(plain);
+      expect(step.result).toMatch(plain);
+    }
+  });
+
+  it("formatPlain writes a value beyond big.js's exponent thresholds out in full", () => {
+    expect(formatPlain(d("1e-70"))).toBe(`0.${"0".repeat(69)}1`);
+    expect(formatPlain(d("-3e-71"))).toBe(`-0.${"0".repeat(70)}3`);
+    expect(formatPlain(d("1e70"))).toBe(`1${"0".repeat(70)}`);
   });
 });
 

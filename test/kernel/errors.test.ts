@@ -9,6 +9,7 @@ import {
   formatPath,
   makeIssue,
   PolicyValidationError,
+  shortName,
   UnknownClauseError,
   type ValidationIssue,
 } from "../../src/kernel/errors.js";
@@ -243,14 +244,28 @@ describe("unknown fields", () => {
     expect(issue?.path).toBe("__proto__");
   });
 
-  // BUG (src/kernel/errors.ts:32 formatPath, and src/kernel/fields.ts:201 the unknown_field text): the
-  // *name* of an unknown field is never truncated. It appears in full in the path, in `expected` and
-  // `expectedZh`, and so twice in `message`; a 1 MB field name gives a ~2 MB error message (10 MB → ~20 MB),
-  // although describeReceived promises that "a 10 MB string must not end up in an error message".
-  it.fails("an unknown field with a 10 MB name keeps the message short", () => {
+  // The *name* of an unknown field is shortened (shortName, src/kernel/errors.ts) wherever it is shown: in
+  // the path and in `expected` / `expectedZh`. Once it appeared in full, twice in `message`, so a 10 MB
+  // field name made a ~20 MB error message, although no 10 MB string may end up in an error message.
+  it("an unknown field with a 10 MB name keeps the message short", () => {
     const error = validationError(() => evaluateClause("art3.1", { ...park, ["k".repeat(10_000_000)]: 1 }));
     expect(error.issues).toHaveLength(1);
     expect(error.message.length).toBeLessThan(2000);
+    const issue = error.issues[0];
+    expect(issue?.code).toBe("unknown_field");
+    expect(issue?.path).toBe(`[${JSON.stringify(`${"k".repeat(60)}…(10000000 characters)`)}]`);
+    expect(issue?.expected).toBe(`no field named "${"k".repeat(60)}…(10000000 characters)" here; known fields: ${ART3_1_FIELDS}`);
+    expect(issue?.expectedZh.length).toBeLessThan(1000);
+    expect(issue?.message.length).toBeLessThan(1000);
+    expect(issue?.messageZh.length).toBeLessThan(1000);
+  });
+
+  it("a field name of exactly 60 characters is shown whole; 61 are cut", () => {
+    const sixty = "k".repeat(60);
+    expect(shortName(sixty)).toBe(sixty);
+    expect(shortName(`${sixty}x`)).toBe(`${sixty}…(61 characters)`);
+    expect(byPath(issuesOf("art3.1", { ...park, [sixty]: 1 }), sixty).expected).toContain(`"${sixty}"`);
+    expect(formatPath(["claims", 0, `${sixty}x`])).toBe(`claims[0][${JSON.stringify(`${sixty}…(61 characters)`)}]`);
   });
 });
 
@@ -265,28 +280,45 @@ describe("an input that is not an object", () => {
   ])("%s gives one clear issue at the root, not a crash", (_name, input, received) => {
     const error = validationError(() => evaluateClause("art3.1", input));
     expect(error.issues).toHaveLength(1);
+    expect(error.message).toContain("clause art3.1: invalid input, 1 problem:");
     const issue = error.issues[0];
     expect(issue?.code).toBe("invalid_type");
     expect(issue?.path).toBe("(root)");
     expect(issue?.pathSegments).toEqual([]);
-    expect(issue?.expected).toBe("an object (JSON {…})");
-    expect(issue?.expectedZh).toBe("对象（JSON {…}）");
+    // The expectation names the clause's facts and gives its first field as an example.
+    expect(issue?.expected).toBe(`an object of the clause's facts (JSON {…}), e.g. {"usedArea": …}`);
+    expect(issue?.expectedZh).toBe("由条款事实组成的对象（JSON {…}）");
     expect(issue?.received).toContain(received);
   });
 
   it("no input at all is reported at the root", () => {
     const error = validationError(() => evaluateClause("art3.1", undefined));
     expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]?.code).toBe("invalid_type");
     expect(error.issues[0]?.path).toBe("(root)");
     expect(error.issues[0]?.received).toBe("nothing (the field is absent)");
   });
 
-  // BUG (minor; zod's strictObject, used by src/kernel/fields.ts `facts`, accepts any non-array object):
-  // a Map of facts is not a facts object, but it is read as an object with no fields, so every fact is
-  // silently "missing" and the result is `undetermined` instead of a validation error naming the root.
-  it.fails("a Map of facts is refused, not read as an empty object", () => {
-    const error = thrown(() => evaluateClause("art3.1", new Map(Object.entries(park))));
-    expect(error).toBeInstanceOf(PolicyValidationError);
+  // A Map (or any object that is not a plain object) is refused at the root. Once it was read as an object
+  // with no fields, so every fact was silently "missing" and the result was `undetermined`.
+  it.each([
+    ["a Map of facts", new Map(Object.entries(park))],
+    ["a Set", new Set([park])],
+    ["a Date", new Date(0)],
+    ["an instance of a class", new (class Facts {
+      usedArea = park.usedArea;
+      annualOnlineRetail = park.annualOnlineRetail;
+      investment = park.investment;
+    })()],
+  ])("%s is refused, not read as an object of facts", (_name, input) => {
+    const error = validationError(() => evaluateClause("art3.1", input));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: "invalid_type", path: "(root)", pathSegments: [] });
+  });
+
+  it("an object without a prototype is still a plain object of facts", () => {
+    const input = Object.assign(Object.create(null) as Record<string, unknown>, park);
+    expect(evaluateClause("art3.1", input).amount).toBe("600000.00");
   });
 });
 
@@ -381,28 +413,38 @@ describe("interpretation switches given per call", () => {
     expect(error.issues[0]?.path).toBe("switches");
   });
 
-  // BUG (src/evaluate-clause.ts:45-46 withSwitches): an override whose value is `undefined` — which the
-  // type Partial<Switches> allows, e.g. `{ rounding: options.rounding }` — passes validation and is then
-  // spread over the edition's switches, replacing the default with `undefined`. For `rounding` that makes
-  // roundAmount (src/kernel/decimal.ts:31) fall off its switch and return undefined, and roundStep
-  // (src/kernel/calc.ts:86-87) throws a raw TypeError "Cannot read properties of undefined (reading
-  // 'toFixed')". Expected: an undefined override means "not overridden" (600000.00 here).
-  it.fails("an override left undefined means 'not overridden', not a crash", () => {
+  // An override whose value is `undefined` — which the type Partial<Switches> allows, e.g.
+  // `{ rounding: options.rounding }` — means "not overridden" (withSwitches, src/evaluate-clause.ts): the
+  // edition's value stays in force. Once it was spread over the edition's switches, replacing the default
+  // with `undefined`, and rounding then crashed with a raw TypeError.
+  it("an override left undefined means 'not overridden', not a crash", () => {
     const result = evaluateClause("art3.1", park, { switches: { rounding: undefined } });
     expect(result.amount).toBe("600000.00");
     expect(result.switches).toMatchObject({ rounding: "fen-half-up" });
   });
 
-  it.fails("an undefined override does not erase the default it overrides (art3_2MofcomAlone)", () => {
+  it("an undefined override does not erase the default it overrides (art3_2MofcomAlone)", () => {
     const input = { municipalRecognition: false, mofcomRecognition: true, rentCost: "1", renovationCost: "0", equipmentCost: "0" };
     const result = evaluateClause("art3.2", input, { switches: { art3_2MofcomAlone: undefined } });
     expect(result.switches).toMatchObject({ art3_2MofcomAlone: "qualifies" });
   });
 
-  // BUG (minor; src/evaluate-clause.ts:45): a `switches` option that is not an object but has no own keys
-  // (a number, an empty array) is silently ignored instead of being rejected like the string "rounding".
-  it.fails("a number as the switches option is rejected", () => {
-    expect(() => evaluateClause("art3.1", park, withSwitches(5))).toThrow(PolicyValidationError);
+  // A `switches` option that is not an object but has no own keys (a number, an empty array) is rejected
+  // like the string "rounding"; once it was silently ignored.
+  it("a number as the switches option is rejected", () => {
+    const error = validationError(() => evaluateClause("art3.1", park, withSwitches(5)));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: "invalid_type", path: "switches", received: "5" });
+  });
+
+  it.each([
+    ["an empty array", [], "an array of 0"],
+    ["null", null, "null"],
+    ["a boolean", true, "true (boolean)"],
+  ])("%s as the switches option is rejected", (_name, switches, received) => {
+    const error = validationError(() => evaluateClause("art3.1", park, withSwitches(switches)));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ code: "invalid_type", path: "switches", received });
   });
 });
 

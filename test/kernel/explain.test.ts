@@ -8,7 +8,9 @@ import { listRules } from "../../src/measures/registry.js";
 const park = { usedArea: "3000", annualOnlineRetail: "500000000", investment: "2000000" };
 const enterprise = { selfOperatedOnlineSales: true, growthRate: "0.12", cityAverageGrowthRate: "0.08" };
 
-const CIVIL_CODE = "民法典 第一千二百五十九条";
+/** Where a word's meaning comes from, as each language's explanation cites it. */
+const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
+const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
 
 function lines(text: string): string[] {
   return text.split("\n");
@@ -38,9 +40,10 @@ describe("art3.1: an eligible result whose cap bites", () => {
     expect(en).toContain("✓ actual used area (m²): 3000 >= 3000 is true because 以上 (“or more”) includes the number itself");
     expect(en).toContain("500000000.00 >= 500000000 is true because 以上");
     expect(en).toContain("6666666.70 >= 2000000 is true because 不少于 (“not less than”) includes the number itself");
-    expect(en).toContain(`(${CIVIL_CODE})`);
-    expect(zh).toContain("✓ 实际使用面积（平方米）: 3000 >= 3000 成立，因为“以上”包括本数");
-    expect(zh).toContain("6666666.70 >= 2000000 成立，因为“不少于”包括本数");
+    expect(en).toContain(`3000 >= 3000 is true because 以上 (“or more”) includes the number itself (${CIVIL_CODE.en})`);
+    expect(en).toContain(`not less than”) includes the number itself (${PRACTICE.en})`);
+    expect(zh).toContain(`✓ 实际使用面积（平方米）: 3000 >= 3000 成立，因为“以上”包括本数（${CIVIL_CODE.zh}）`);
+    expect(zh).toContain(`6666666.70 >= 2000000 成立，因为“不少于”包括本数（${PRACTICE.zh}）`);
   });
 
   it("shows every arithmetic step, including the rounding step and the cap", () => {
@@ -146,7 +149,7 @@ describe("art3.3", () => {
     const zh = explainClause(result, "zh");
     expect(en).toContain("20000000.00 > 20000000 is false because 超过");
     expect(en).toContain(
-      "✗ online retail sales: 20000000.00 > 20000000 is false because 超过 (“exceeding”) excludes the number itself (民法典 第一千二百五十九条)",
+      "✗ online retail sales: 20000000.00 > 20000000 is false because 超过 (“exceeding”) excludes the number itself (Civil Code art. 1259 (民法典 第一千二百五十九条))",
     );
     expect(zh).toContain("✗ 网络零售额: 20000000.00 > 20000000 不成立，因为“超过”不包括本数（民法典 第一千二百五十九条）");
     expect(en).toContain("✓ self-operated sales through online platforms: selfOperatedOnlineSales = true (must be true)");
@@ -285,12 +288,27 @@ describe("every rule in the registry explains itself without throwing", () => {
 });
 
 describe("the Chinese explanation is in Chinese", () => {
-  // BUG (src/kernel/words.ts:26 and src/kernel/conditions.ts `source`): the source of a word's meaning is a
-  // single English string, so the Chinese explanation of any 不少于 / 不低于 / 达到 / 不超过 / 最高不超过
-  // condition reads "…因为“不少于”包括本数（administrative practice (INTERPRETATION.md §1)）". The Civil Code
-  // source is already Chinese; the administrative-practice source needs a Chinese form (e.g. 行政惯例).
-  it.fails("a 不少于 condition cites its source in Chinese", () => {
+  // A word's source is bilingual ({ en, zh }, src/kernel/words.ts): the Chinese explanation of a 不少于 /
+  // 不低于 / 达到 / 不超过 / 最高不超过 condition cites administrative practice in Chinese, not in English
+  // (once it read "…因为“不少于”包括本数（administrative practice (INTERPRETATION.md §1)）").
+  it("a 不少于 condition cites its source in Chinese", () => {
     const zh = explainClause(evaluateClause("art3.1", park), "zh");
     expect(zh).not.toContain("administrative practice");
+    expect(zh).toContain(`✓ 园区投资额: 2000000.00 >= 2000000 成立，因为“不少于”包括本数（${PRACTICE.zh}）`);
+  });
+
+  it("a failed 不低于 condition's reason cites its source in the reason's own language", () => {
+    const result = evaluateClause("art3.3", { ...enterprise, growthRate: "0.07", annualOnlineRetail: "30000000" });
+    const reason = result.reasons.find((r) => r.code === "THRESHOLD_NOT_MET");
+    expect(reason?.zh).toBe(`当年同比增速与全市平均增速相比：0.07 >= 0.08 不成立，因为“不低于”包括本数（${PRACTICE.zh}）`);
+    expect(reason?.en).toContain(`0.07 >= 0.08 is false because 不低于 (“not lower than”) includes the number itself (${PRACTICE.en})`);
+    expect(explainClause(result, "zh")).toContain(`[THRESHOLD_NOT_MET] ${reason?.zh}`);
+  });
+
+  it("the English explanation cites both sources in English, keeping the Civil Code's Chinese citation", () => {
+    const en = explainClause(evaluateClause("art3.1", park), "en");
+    expect(en).not.toContain(PRACTICE.zh);
+    expect(en).toContain(`(${CIVIL_CODE.en})`);
+    expect(en).toContain(`(${PRACTICE.en})`);
   });
 });

@@ -7,7 +7,10 @@ import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
 import type { Edition } from "../../src/measures/edition.js";
 
 const d = (text: string) => new Dec(text);
-const CIVIL_CODE = "民法典 第一千二百五十九条";
+/** A word's source is bilingual: the English names the Civil Code and keeps the Chinese citation. */
+const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
+const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
+const EDITION_OWN = { en: "the edition's own definition (A11)", zh: "本版本自身的定义（A11）" };
 
 /** 民法典 第一千二百五十九条 and administrative practice (INTERPRETATION.md §1). */
 const STATUTORY: Readonly<Record<ThresholdWord, { op: Operator; includes: boolean }>> = {
@@ -35,11 +38,18 @@ describe("the statutory meaning of each threshold word", () => {
   });
 
   it.each(["以上", "超过", "超", "不满", "以下"] as const)("%s cites the Civil Code", (word) => {
-    expect(CIVIL_CODE_WORDS[word].source).toBe(CIVIL_CODE);
+    expect(CIVIL_CODE_WORDS[word].source).toEqual(CIVIL_CODE);
   });
 
   it.each(["不少于", "不低于", "达到", "不超过", "最高不超过"] as const)("%s cites administrative practice", (word) => {
-    expect(CIVIL_CODE_WORDS[word].source).toContain("administrative practice");
+    expect(CIVIL_CODE_WORDS[word].source).toEqual(PRACTICE);
+  });
+
+  it.each(THRESHOLD_WORDS.map((word) => [word] as const))("%s cites its source in both languages, the Chinese one in Chinese", (word) => {
+    const { source } = CIVIL_CODE_WORDS[word];
+    expect(source.en).toMatch(/^(Civil Code|administrative practice)/);
+    expect(source.zh).toMatch(/^[\u4e00-\u9fff]/);
+    expect(source.zh).not.toContain("administrative practice");
   });
 
   it.each(THRESHOLD_WORDS.map((word) => [word] as const))("%s explains itself in both languages, naming the word", (word) => {
@@ -119,7 +129,7 @@ describe("a threshold condition takes its operator from the word", () => {
     expect(result.outcome).toBe("failed");
     expect(result.comparison).toMatchObject({ left: "20000000.00", op: ">", right: "20000000", holds: false, word: "超过" });
     expect(result.comparison?.meaning.en).toContain("excludes");
-    expect(result.comparison?.source).toBe(CIVIL_CODE);
+    expect(result.comparison?.source).toEqual(CIVIL_CODE);
   });
 
   it("以上 at the number is met", () => {
@@ -145,7 +155,7 @@ describe("wordTableWith: an edition's own definitions (A11)", () => {
     const table = wordTableWith({ 超过: ">=", 以上: ">" });
     expect(table.超过.op).toBe(">=");
     expect(table.超过.includesNumber).toBe(true);
-    expect(table.超过.source).toBe("the edition's own definition (A11)");
+    expect(table.超过.source).toEqual(EDITION_OWN);
     expect(table.超过.en).toContain("includes");
     expect(table.超过.zh).toContain("包括本数");
     expect(table.以上.op).toBe(">");
@@ -184,7 +194,7 @@ describe("wordTableWith: an edition's own definitions (A11)", () => {
     expect(result.status).toBe("eligible");
     expect(result.amount).toBe("300000.00");
     expect(result.conditions[1]?.comparison).toMatchObject({ op: ">=", holds: true });
-    expect(result.conditions[1]?.comparison?.source).toBe("the edition's own definition (A11)");
+    expect(result.conditions[1]?.comparison?.source).toEqual(EDITION_OWN);
   });
 
   it("the edition's definitions are ignored unless the switch says so", () => {

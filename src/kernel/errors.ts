@@ -57,7 +57,13 @@ export function describeReceived(value: unknown): string {
   if (typeof value === "boolean" || typeof value === "bigint") return `${String(value)} (${typeof value})`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof Date) return "a Date object";
-  if (typeof value === "object") return "an object";
+  if (value instanceof Map) return "a Map";
+  if (value instanceof Set) return "a Set";
+  if (typeof value === "object") {
+    const proto: unknown = Object.getPrototypeOf(value);
+    const name = proto && proto !== Object.prototype ? (proto as { constructor?: { name?: unknown } }).constructor?.name : undefined;
+    return typeof name === "string" && name !== "" ? `an instance of ${shortName(name)}` : "an object";
+  }
   return `a ${typeof value}`;
 }
 
@@ -79,7 +85,8 @@ export function makeIssue(input: IssueInput): ValidationIssue {
   return {
     code: input.code,
     path,
-    pathSegments: [...input.pathSegments],
+    // Segments are shortened like the printed path: a hostile key must not travel on in the JSON either.
+    pathSegments: input.pathSegments.map((segment) => (typeof segment === "string" ? shortName(segment) : segment)),
     received,
     expected: input.expected,
     expectedZh: input.expectedZh,

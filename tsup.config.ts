@@ -1,4 +1,5 @@
-import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
 
 export default defineConfig([
   // The library: ESM + CJS + declarations, for Node and bundlers.
@@ -39,6 +40,49 @@ export default defineConfig([
     // Keep the Chinese clause texts as UTF-8 rather than \uXXXX escapes: half the size, same meaning.
     esbuildOptions(options) {
       options.charset = "utf8";
+      options.legalComments = "none";
     },
+    esbuildPlugins: [zodForSheets()],
   },
 ]);
+
+/**
+ * For the spreadsheet bundle only (150 KB budget), leave out two parts of zod that a clause never uses:
+ *
+ * - the JSON Schema generator (about 15 KB minified, wired into every zod 4 schema class but never
+ *   called when a schema only parses): replaced by stubs that throw if anything ever calls them;
+ * - the English locale of zod's own issue messages (about 3 KB): the library words every issue a
+ *   clause schema can raise itself (src/kernel/fields.ts), so zod's text never reaches a cell; a
+ *   one-line default stands in for it.
+ *
+ * The clause rules, their parsing and every message of the library are untouched; the sheets tests
+ * run the built bundle against the library on the same inputs. The library build (dist/index.*) keeps
+ * all of zod: it publishes JSON Schemas.
+ */
+function zodForSheets(): NonNullable<Options["esbuildPlugins"]>[number] {
+  return {
+    name: "zod-for-sheets",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        const names = new Set<string>();
+        for (const match of source.matchAll(/^export (?:async )?(?:function\*?|const|let|var|class) ([\w$]+)/gm)) names.add(match[1]!);
+        for (const match of source.matchAll(/^export \{([^}]*)\}/gm)) {
+          for (const part of match[1]!.split(",")) {
+            const exported = part.trim().split(/\s+as\s+/).pop();
+            if (exported) names.add(exported);
+          }
+        }
+        const stub = [
+          'function unavailable() { throw new Error("zod JSON Schema generation is not part of the spreadsheet bundle"); }',
+          ...[...names].map((name) => `export { unavailable as ${name} };`),
+        ].join("\n");
+        return { contents: stub, loader: "js" };
+      });
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/ }, () => ({
+        contents: 'export default function () { return { localeError: function () { return "Invalid input"; } }; }',
+        loader: "js",
+      }));
+    },
+  };
+}

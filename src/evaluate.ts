@@ -409,11 +409,16 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
  * claims, not just its clause's amount — so the project is never refused under every clause (ties go
  * to the earliest); "first-claimed" pays the earliest. The other twins are refused naming the one paid.
  */
-function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working {
-  let winner = group[0] as Working;
+function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working | null {
+  const open = group.filter((w) => w.status === null);
+  // Only twins that can still be awarded compete; when none can (each one-time scope already taken),
+  // the project is paid under no clause, and each twin is refused for its own reason.
+  const payable = open.filter((w) => quote(w, ledger, ctx).takenBy === null);
+  if (payable.length === 0) return null;
+  let winner = payable[0] as Working;
   if (ctx.switches.intraMeasuresDuplicates === "highest") {
     let best = quote(winner, ledger, ctx).amount;
-    for (const w of group) {
+    for (const w of payable) {
       const offer = quote(w, ledger, ctx).amount;
       if (offer.gt(best)) {
         winner = w;
@@ -421,7 +426,7 @@ function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: Mea
       }
     }
   }
-  for (const w of group) {
+  for (const w of open) {
     if (w !== winner) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
   }
   return winner;
@@ -652,7 +657,7 @@ export function decide(applicationInput: ApplicationInput | unknown, edition: Ed
   for (const w of candidates) {
     if (w.status !== null) continue;
     const group = w.claim.projectId === undefined ? undefined : twins.get(w.claim.projectId);
-    const payee = group && group.length > 1 ? chooseAmongTwins(group, ledger, ctx) : w;
+    const payee = group && group.length > 1 ? (chooseAmongTwins(group, ledger, ctx) ?? w) : w;
     payClaim(payee, ledger, ctx);
   }
 

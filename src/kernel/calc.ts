@@ -3,7 +3,7 @@
  * exact decimal strings), so that every figure the library pays can be re-done by hand.
  */
 import type { Bilingual } from "./conditions.js";
-import { type Decimal, floorDecimal, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
+import { type Decimal, floorDecimal, formatMoney, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
 
 export type StepKind =
   | "value"
@@ -31,12 +31,40 @@ export interface CalcNote {
   readonly zh: string;
 }
 
+/**
+ * A step whose operands and result are printed only when read: the exact decimals are kept, and the
+ * strings (the costly part) are made once, on first access.
+ */
+export function lazyStep(
+  kind: StepKind,
+  label: Bilingual,
+  operands: readonly Decimal[],
+  result: Decimal,
+  printOperand: (value: Decimal) => string,
+  printResult: (value: Decimal) => string,
+): Step {
+  let printedOperands: readonly string[] | undefined;
+  let printedResult: string | undefined;
+  return {
+    kind,
+    label,
+    get operands(): readonly string[] {
+      if (printedOperands === undefined) printedOperands = operands.map(printOperand);
+      return printedOperands;
+    },
+    get result(): string {
+      if (printedResult === undefined) printedResult = printResult(result);
+      return printedResult;
+    },
+  };
+}
+
 export class Calculation {
   readonly steps: Step[] = [];
   readonly notes: CalcNote[] = [];
 
   private record(kind: StepKind, label: Bilingual, operands: readonly Decimal[], result: Decimal): Decimal {
-    this.steps.push({ kind, label, operands: operands.map(formatPlain), result: formatPlain(result) });
+    this.steps.push(lazyStep(kind, label, operands, result, formatPlain, formatPlain));
     return result;
   }
 
@@ -84,6 +112,6 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
 /** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
-  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [formatPlain(value)], result: rounded.toFixed(2) });
+  calc.steps.push(lazyStep("round", ROUNDING_LABELS[mode], [value], rounded, formatPlain, formatMoney));
   return rounded;
 }

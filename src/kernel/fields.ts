@@ -39,6 +39,38 @@ export interface FieldDoc {
 
 type Reader<T> = (raw: unknown) => T | IssueParams;
 
+/**
+ * The fast path. zod is the schema (JSON Schema, docs, and every error message), but walking a zod
+ * pipeline for each of a million claims costs more than the arithmetic. So each field builder also
+ * registers its reader here, and `facts()` compiles a plain loop over them. The loop only ever
+ * *accepts*: on any problem it hands the input back to zod, which reports it — so the accepted values
+ * and every error are exactly zod's.
+ */
+const INVALID: unique symbol = Symbol("invalid");
+type FastReader = (raw: unknown) => unknown;
+const FAST_FIELDS = new WeakMap<z.ZodType, FastReader>();
+const FAST_OBJECTS = new WeakMap<z.ZodType, (raw: Record<string, unknown>) => unknown>();
+
+function registerFast<S extends z.ZodType>(schema: S, read: FastReader): S {
+  FAST_FIELDS.set(schema, read);
+  return schema;
+}
+
+function fastOptional<T>(read: Reader<T>, isValue: (value: T | IssueParams) => value is T): FastReader {
+  return (raw) => {
+    if (raw === undefined || raw === null) return undefined;
+    const value = read(raw);
+    return isValue(value) ? value : INVALID;
+  };
+}
+
+function fastRequired<T>(read: Reader<T>, isValue: (value: T | IssueParams) => value is T): FastReader {
+  return (raw) => {
+    const value = read(raw);
+    return isValue(value) ? value : INVALID;
+  };
+}
+
 function readerField<T>(
   read: Reader<T>,
   isValue: (value: T | IssueParams) => value is T,
@@ -65,7 +97,8 @@ const DECIMAL_JSON = { type: ["string", "number"], pattern: "^-?\\d+(\\.\\d+)?$"
 const INTEGER_JSON = { type: ["string", "integer"], pattern: "^\\d+$" } as const;
 
 function decimalField(bounds: DecimalBounds, doc: FieldDoc, json: Record<string, unknown>) {
-  return optional(readerField<Decimal>((raw) => readDecimal(raw, bounds), isDecimal, json, doc));
+  const read: Reader<Decimal> = (raw) => readDecimal(raw, bounds);
+  return registerFast(optional(readerField<Decimal>(read, isDecimal, json, doc)), fastOptional(read, isDecimal));
 }
 
 /** An amount of money in yuan (元), ≥ 0. */
@@ -134,27 +167,42 @@ function readBoolean(raw: unknown): boolean | IssueParams {
 }
 
 /** A yes/no fact (a recognition, a review finding); absent means unknown, not false. */
+const isBoolean = (value: boolean | IssueParams): value is boolean => typeof value === "boolean";
+
 export function fact(doc: FieldDoc) {
-  return optional(
-    readerField<boolean>(readBoolean, (value): value is boolean => typeof value === "boolean", { type: "boolean" }, doc),
-  );
+  return registerFast(optional(readerField<boolean>(readBoolean, isBoolean, { type: "boolean" }, doc)), fastOptional(readBoolean, isBoolean));
 }
 
 /** A civil date `YYYY-MM-DD`. */
+const isDate = (value: CivilDate | IssueParams): value is CivilDate => typeof value === "string" && isCivilDate(value);
+
 export function date(doc: FieldDoc) {
-  return optional(
-    readerField<CivilDate>(
-      readCivilDate,
-      (value): value is CivilDate => typeof value === "string" && isCivilDate(value),
-      { type: "string", format: "date" },
-      doc,
-    ),
+  return registerFast(
+    optional(readerField<CivilDate>(readCivilDate, isDate, { type: "string", format: "date" }, doc)),
+    fastOptional(readCivilDate, isDate),
   );
 }
 
 /** A strict object: an unknown field is an error (a typo must not silently become a missing fact). */
 export function facts<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject(shape);
+  const schema = z.strictObject(shape);
+  const keys = Object.keys(shape);
+  const readers = keys.map((key) => FAST_FIELDS.get(shape[key] as z.ZodType));
+  if (readers.every((reader) => reader !== undefined)) {
+    const known = new Set(keys);
+    FAST_OBJECTS.set(schema, (raw) => {
+      for (const key of Object.keys(raw)) if (!known.has(key)) return INVALID;
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const value = (readers[i] as FastReader)(raw[key]);
+        if (value === INVALID) return INVALID;
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    });
+  }
+  return schema;
 }
 
 function joinKnown(keys: readonly string[]): string {
@@ -277,6 +325,11 @@ export function parseOrThrow<S extends z.ZodType>(
   basePath: readonly (string | number)[] = [],
   knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
 ): z.output<S> {
+  const fast = FAST_OBJECTS.get(schema);
+  if (fast !== undefined && typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const value = fast(raw as Record<string, unknown>);
+    if (value !== INVALID) return value as z.output<S>;
+  }
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (parsed.success) return parsed.data;
   throw new PolicyValidationError(toValidationIssues(parsed.error.issues, basePath, knownFieldsAt), context);
@@ -284,20 +337,11 @@ export function parseOrThrow<S extends z.ZodType>(
 
 /** A required amount in yuan: absent or null is an error, not a missing fact (e.g. a grant paid). */
 export function requiredMoney(doc: FieldDoc) {
-  return readerField<Decimal>(
-    (raw) => readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" }),
-    isDecimal,
-    DECIMAL_JSON,
-    doc,
-  );
+  const read: Reader<Decimal> = (raw) => readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" });
+  return registerFast(readerField<Decimal>(read, isDecimal, DECIMAL_JSON, doc), fastRequired(read, isDecimal));
 }
 
 /** A required civil date `YYYY-MM-DD`. */
 export function requiredDate(doc: FieldDoc) {
-  return readerField<CivilDate>(
-    readCivilDate,
-    (value): value is CivilDate => typeof value === "string" && isCivilDate(value),
-    { type: "string", format: "date" },
-    doc,
-  );
+  return registerFast(readerField<CivilDate>(readCivilDate, isDate, { type: "string", format: "date" }, doc), fastRequired(readCivilDate, isDate));
 }

@@ -7,7 +7,7 @@
  * of Pinggu: the policy's clauses live in src/measures/.
  */
 import type * as z from "zod";
-import { Calculation, roundStep, type Step } from "./calc.js";
+import { Calculation, lazyStep, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
 import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
@@ -144,9 +144,18 @@ function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
   const reasons: Reason[] = [];
   for (const condition of conditions) {
     if (condition.outcome !== "failed") continue;
-    const text = comparisonText(condition);
     const code = condition.comparison ? CLAUSE_REASON_CODES.THRESHOLD_NOT_MET.code : CLAUSE_REASON_CODES.FACT_NOT_ESTABLISHED.code;
-    reasons.push({ code, conditionId: condition.id, en: text.en, zh: text.zh });
+    let text: { en: string; zh: string } | undefined;
+    reasons.push({
+      code,
+      conditionId: condition.id,
+      get en(): string {
+        return (text ??= comparisonText(condition)).en;
+      },
+      get zh(): string {
+        return (text ??= comparisonText(condition)).zh;
+      },
+    });
   }
   return reasons;
 }
@@ -225,9 +234,11 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   }
 
   const record = input as Record<string, unknown>;
-  const missingForAmount = rule.amountFields.filter((field) => record[field] === undefined);
-  const missing = [...new Set([...conditions.flatMap((c) => c.missing), ...missingForAmount])];
-  if (missing.length > 0) {
+  const anyMissing =
+    conditions.some((c) => c.outcome === "missing") || rule.amountFields.some((field) => record[field] === undefined);
+  if (anyMissing) {
+    const missingForAmount = rule.amountFields.filter((field) => record[field] === undefined);
+    const missing = [...new Set([...conditions.flatMap((c) => c.missing), ...missingForAmount])];
     return {
       ...base,
       status: "undetermined",
@@ -252,54 +263,92 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   const calc = new Calculation();
   const exact = rule.amount(input, ctx, calc);
   const rounded = roundStep(calc, exact, env.rounding);
-  const reasons: Reason[] = [
-    { code: CLAUSE_REASON_CODES.ELIGIBLE.code, en: CLAUSE_REASON_CODES.ELIGIBLE.en, zh: CLAUSE_REASON_CODES.ELIGIBLE.zh },
-    ...calc.notes.map((note) => ({ code: note.code, en: note.en, zh: note.zh })),
-  ];
+  const reasons: Reason[] = [ELIGIBLE_REASON];
+  for (const note of calc.notes) reasons.push({ code: note.code, en: note.en, zh: note.zh });
   const caps: CapApplication[] = [];
   let amount = rounded;
   let capBinding: string | null = null;
   for (const cap of rule.caps(ctx)) {
-    const after = minDecimal(amount, cap.limit);
-    const bit = after.lt(amount);
-    caps.push({
-      id: cap.id,
-      scope: cap.scope,
-      limit: formatMoney(cap.limit),
-      before: formatMoney(amount),
-      after: formatMoney(after),
-      bit,
-      label: cap.label,
-    });
-    calc.steps.push({
-      kind: "cap",
-      label: cap.label,
-      operands: [formatMoney(amount), formatMoney(cap.limit)],
-      result: formatMoney(after),
-    });
+    const before = amount;
+    const after = minDecimal(before, cap.limit);
+    const bit = after.lt(before);
+    caps.push(capApplication(cap, before, after, bit));
+    calc.steps.push(lazyStep("cap", cap.label, [before, cap.limit], after, formatMoney, formatMoney));
     if (bit) {
       capBinding = cap.id;
-      reasons.push({
-        code: CLAUSE_REASON_CODES.CAP_APPLIED.code,
-        capId: cap.id,
-        en: `Capped by ${cap.label.en}: ${formatMoney(amount)} reduced to ${formatMoney(after)}.`,
-        zh: `受${cap.label.zh}限制：${formatMoney(amount)} 核减为 ${formatMoney(after)}。`,
-      });
+      reasons.push(capReason(cap, before, after));
     }
     amount = after;
   }
 
+  let exactText: string | undefined;
+  let roundedText: string | undefined;
   return {
-    ...base,
+    clauseId: rule.id,
+    title: rule.title,
+    citation: rule.citation,
+    conditions,
+    once: base.once,
+    rounding: env.rounding,
+    edition: env.editionName,
+    switches: env.switches,
     status: "eligible",
     amount: formatMoney(amount),
-    exactAmount: formatPlain(exact),
-    roundedAmount: formatMoney(rounded),
-    failedConditions: [],
-    missingFacts: [],
+    get exactAmount(): string {
+      if (exactText === undefined) exactText = formatPlain(exact);
+      return exactText;
+    },
+    get roundedAmount(): string {
+      if (roundedText === undefined) roundedText = formatMoney(rounded);
+      return roundedText;
+    },
+    failedConditions: NONE,
+    missingFacts: NONE,
     steps: calc.steps,
     caps,
     capBinding,
     reasons,
+  };
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+const ELIGIBLE_REASON: Reason = Object.freeze({
+  code: CLAUSE_REASON_CODES.ELIGIBLE.code,
+  en: CLAUSE_REASON_CODES.ELIGIBLE.en,
+  zh: CLAUSE_REASON_CODES.ELIGIBLE.zh,
+});
+
+/** A cap as applied; its figures are printed when read. */
+function capApplication(cap: CapSpec, before: Decimal, after: Decimal, bit: boolean): CapApplication {
+  let printed: { limit: string; before: string; after: string } | undefined;
+  const print = () => (printed ??= { limit: formatMoney(cap.limit), before: formatMoney(before), after: formatMoney(after) });
+  return {
+    id: cap.id,
+    scope: cap.scope,
+    get limit(): string {
+      return print().limit;
+    },
+    get before(): string {
+      return print().before;
+    },
+    get after(): string {
+      return print().after;
+    },
+    bit,
+    label: cap.label,
+  };
+}
+
+function capReason(cap: CapSpec, before: Decimal, after: Decimal): Reason {
+  return {
+    code: CLAUSE_REASON_CODES.CAP_APPLIED.code,
+    capId: cap.id,
+    get en(): string {
+      return `Capped by ${cap.label.en}: ${formatMoney(before)} reduced to ${formatMoney(after)}.`;
+    },
+    get zh(): string {
+      return `受${cap.label.zh}限制：${formatMoney(before)} 核减为 ${formatMoney(after)}。`;
+    },
   };
 }

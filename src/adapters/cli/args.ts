@@ -1,0 +1,110 @@
+/**
+ * Command-line arguments: `--name value`, `--name=value`, boolean flags, `-` (stdin) as a positional,
+ * and `--` to end the options. Every mistake is a UsageError (exit code 2) that says what was expected.
+ */
+
+/** A mistake in how the command was called: exit code 2, with the command's usage line. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  constructor(
+    message: string,
+    /** The command whose usage to show, if known. */
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OptionSpec {
+  readonly type: "string" | "boolean";
+  /** The values a string option accepts, if it is a choice. */
+  readonly values?: readonly string[];
+  /** What the value is, for messages (e.g. "FILE", "YYYY-MM-DD"). */
+  readonly valueName?: string;
+}
+
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
+
+export interface ParsedArgs {
+  readonly positionals: readonly string[];
+  readonly strings: Readonly<Record<string, string>>;
+  readonly flags: ReadonlySet<string>;
+}
+
+/** Parse a command's arguments (after the command name) against its option specs. */
+export function parseArgs(argv: readonly string[], specs: OptionSpecs, command: string): ParsedArgs {
+  const positionals: string[] = [];
+  const strings: Record<string, string> = {};
+  const flags = new Set<string>();
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] as string;
+    i += 1;
+    if (arg === "--") {
+      positionals.push(...argv.slice(i));
+      break;
+    }
+    if (arg === "-" || !arg.startsWith("-")) {
+      positionals.push(arg);
+      continue;
+    }
+    if (!arg.startsWith("--")) {
+      const long = arg === "-h" ? "help" : undefined;
+      if (long && specs[long]) {
+        flags.add(long);
+        continue;
+      }
+      throw new UsageError(`unknown option ${arg}${suggestion(arg, specs)}`, command);
+    }
+    const eq = arg.indexOf("=");
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    const spec = specs[name];
+    if (!spec) throw new UsageError(`unknown option --${name}${suggestion(name, specs)}`, command);
+    if (spec.type === "boolean") {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`, command);
+      flags.add(name);
+      continue;
+    }
+    let value: string;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      const next = argv[i];
+      if (next === undefined || (next.startsWith("--") && next.length > 2)) {
+        throw new UsageError(`--${name} needs a value: --${name} ${spec.valueName ?? describeChoice(spec)}`, command);
+      }
+      value = next;
+      i += 1;
+    }
+    if (strings[name] !== undefined) throw new UsageError(`--${name} is given twice`, command);
+    if (spec.values && !spec.values.includes(value)) {
+      throw new UsageError(`--${name} must be one of ${spec.values.join(", ")}; got ${JSON.stringify(value)}`, command);
+    }
+    strings[name] = value;
+  }
+  return { positionals, strings, flags };
+}
+
+function describeChoice(spec: OptionSpec): string {
+  return spec.values ? spec.values.join("|") : "VALUE";
+}
+
+/** "did you mean --format?" for a near miss. */
+function suggestion(given: string, specs: OptionSpecs): string {
+  const bare = given.replace(/^-+/, "");
+  const near = Object.keys(specs).find((name) => name.startsWith(bare) || bare.startsWith(name) || editDistance(name, bare) <= 2);
+  return near ? ` (did you mean --${near}?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}

@@ -1,0 +1,68 @@
+/** What evaluate and explain share: the options that read applications, and reading them. */
+import { evaluate, type Edition, type Language, PolicyValidationError } from "../../../index.js";
+import { type OptionSpecs, type ParsedArgs, UsageError } from "../args.js";
+import type { Io } from "../io.js";
+import type { Outcome } from "../outcome.js";
+import { fromIssue, type Problem } from "../problems.js";
+import { ENCODINGS, type Encoding, expandPaths, INPUT_FORMATS, type InputFormat, readFileUnits, readUnits, type Unit } from "../readers.js";
+
+export const INPUT_SPECS: OptionSpecs = {
+  edition: { type: "string", valueName: "FILE" },
+  "published-on": { type: "string", valueName: "YYYY-MM-DD" },
+  "input-format": { type: "string", values: INPUT_FORMATS },
+  encoding: { type: "string", values: ENCODINGS },
+  lang: { type: "string", values: ["zh", "en"] },
+};
+
+export function languageOf(args: ParsedArgs): Language {
+  return (args.strings.lang as Language | undefined) ?? "zh";
+}
+
+/**
+ * The units of every input named, in order, read lazily file by file. Standard input is read once.
+ * A pattern that matches nothing is an invalid unit (exit 1), like a file that does not exist.
+ */
+export async function readAllUnits(files: readonly string[], args: ParsedArgs, io: Io, command: string): Promise<Unit[]> {
+  if (files.length === 0) throw new UsageError("name at least one FILE to read, or - for standard input", command);
+  if (files.filter((file) => file === "-").length > 1) throw new UsageError("- (standard input) can be read only once", command);
+  const options = {
+    encoding: (args.strings.encoding as Encoding | undefined) ?? "utf8",
+    ...(args.strings["input-format"] ? { format: args.strings["input-format"] as InputFormat } : {}),
+  };
+  const { paths, missing } = expandPaths(files);
+  const units: Unit[] = missing.map((pattern) => ({
+    kind: "invalid",
+    origin: { file: pattern },
+    problems: [{ code: "unreadable", expected: "a file matching the pattern (none does)", expectedZh: "与模式匹配的文件（没有匹配的文件）" }],
+  }));
+  for (const path of paths) {
+    if (path === "-") units.push(...readUnits("-", await io.readStdin(), options));
+    else units.push(...readFileUnits(path, options));
+  }
+  return units;
+}
+
+/** Evaluate one unit: a decision, or every problem with its place in the input. */
+export function decide(unit: Unit, edition: Edition): Outcome {
+  if (unit.kind === "invalid") return { kind: "invalid", origin: unit.origin, problems: unit.problems };
+  let libraryProblems: Problem[] = [];
+  try {
+    const decision = evaluate(unit.document, edition);
+    if (unit.problems.length === 0) return { kind: "decision", origin: unit.origin, decision };
+  } catch (error) {
+    if (!(error instanceof PolicyValidationError)) {
+      // A defect of the library, not of the input: report it for this application and go on.
+      const message = error instanceof Error ? error.message : String(error);
+      libraryProblems = [
+        {
+          code: "internal",
+          expected: `an application the library can evaluate; it failed with: ${message} (a defect: please report it with this input)`,
+          expectedZh: `程序可以核定的申请；核定时出错：${message}（程序缺陷，请连同此输入一并报告）`,
+        },
+      ];
+    } else {
+      libraryProblems = error.issues.map((issue) => fromIssue(issue, unit.locate));
+    }
+  }
+  return { kind: "invalid", origin: unit.origin, problems: [...unit.problems, ...libraryProblems] };
+}

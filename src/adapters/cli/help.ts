@@ -1,0 +1,76 @@
+/** The command's own help text (English; the reports themselves follow --lang). */
+import { LIBRARY_VERSION } from "../../index.js";
+
+export const USAGE: Readonly<Record<string, string>> = {
+  evaluate: "pinggu evaluate FILE… [--edition FILE] [--published-on YYYY-MM-DD] [--format json|csv|markdown|terminal] [--lang zh|en]",
+  explain: "pinggu explain FILE [--claim ID] [--edition FILE] [--published-on YYYY-MM-DD] [--lang zh|en]",
+  schema: "pinggu schema application|edition|decision",
+  clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
+};
+
+const INPUT_OPTIONS = `  FILE                    an application document: .json (one application, or an array of them),
+                          .jsonl (one per line) or .csv (one claim per row; columns in docs/cli.md);
+                          a directory (its .json/.jsonl/.csv files); - for standard input
+  --edition FILE          an edition document (the trial text, or a what-if): fixtures/editions/
+  --published-on DATE     the publication date (第十四条); overrides the edition file's. The draft has
+                          none, so one of --edition / --published-on must give it
+  --input-format F        json | jsonl | csv, instead of the file extension (useful with -)
+  --encoding E            utf8 (default; a byte order mark is fine) | gb18030 (CSV saved as plain
+                          "CSV" by Excel/WPS on Chinese Windows)
+  --lang L                zh (default) | en: reasons, explanations and problems`;
+
+export const HELP: Readonly<Record<string, string>> = {
+  main: `pinggu ${LIBRARY_VERSION} — the Pinggu District live-commerce measures (平谷区促进直播电商产业高质量发展若干措施) as code
+
+Usage:
+  ${USAGE.evaluate}
+  ${USAGE.explain}
+  ${USAGE.schema}
+  ${USAGE.clauses}
+  pinggu help [COMMAND] | pinggu COMMAND --help | pinggu --version
+
+Commands:
+  evaluate   decide applications: how much each claim gets, and why
+  explain    one claim's (or every claim's) decision, step by step
+  schema     the JSON Schema of the application, edition or decision document
+  clauses    the clauses, with their ids and citations (第N条第（N）项)
+
+Exit codes: 0 ok; 1 invalid input (reported on standard error; every other application is still
+evaluated and written); 2 usage.
+
+Example:
+  pinggu evaluate fixtures/applications/*.json --edition fixtures/editions/published-2025-03-01.json --format terminal
+
+Documentation: docs/cli.md`,
+  evaluate: `Usage: ${USAGE.evaluate}
+
+Decide every application in the files, and write the decisions to standard output.
+
+${INPUT_OPTIONS}
+  --format F              json (default): an array, an entry per application: {file, index, decision}
+                            or {file, index, error}
+                          csv: one row per claim (status, amounts, reason codes and reasons)
+                          markdown: totals, a table of claims, each claim explained
+                          terminal: a readable summary per application
+  --bom                   csv: start with a UTF-8 byte order mark (so Excel and WPS read Chinese)
+  --no-color              terminal: no colour (also when NO_COLOR is set or output is not a terminal)
+  --no-progress           no progress line on standard error (shown for more than 2000 applications)`,
+  explain: `Usage: ${USAGE.explain}
+
+Explain decisions step by step: the claim's status and amount, the caps across claims, its reasons and
+citations, then the clause's conditions and arithmetic. Without --claim, every claim of every
+application in the file.
+
+  --claim ID              the claim id (as in the application's claims[].id or the CSV claimId column)
+${INPUT_OPTIONS}`,
+  schema: `Usage: ${USAGE.schema}
+
+Print the JSON Schema (draft 2020-12) of a document: the application the library reads, the edition
+document (--edition), or the decision it writes.`,
+  clauses: `Usage: ${USAGE.clauses}
+
+List every clause: its id, its citation (第N条第（N）项) and its title.
+
+  --format F              terminal (default) | json | csv | markdown
+  --lang L                zh (default) | en`,
+};

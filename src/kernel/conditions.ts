@@ -77,29 +77,21 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
   const meaning = words[spec.threshold.word];
   const right = parse(spec.threshold.value);
   const holds = spec.value === undefined ? null : compare(spec.value, meaning.op, right);
-  // The printed comparison is built only when someone reads it (an explanation, a report, JSON):
-  // evaluating a million claims must not pay for prose nobody reads.
-  let comparison: Comparison | undefined;
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
     label: spec.label,
     fields: [spec.field],
     missing: spec.value === undefined ? [spec.field] : [],
-    get comparison(): Comparison {
-      if (comparison === undefined) {
-        comparison = {
-          left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
-          op: meaning.op,
-          right: spec.threshold.value,
-          word: spec.threshold.word,
-          unit: spec.unit,
-          holds,
-          meaning: { en: meaning.en, zh: meaning.zh },
-          source: meaning.source,
-        };
-      }
-      return comparison;
+    comparison: {
+      left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
+      op: meaning.op,
+      right: spec.threshold.value,
+      word: spec.threshold.word,
+      unit: spec.unit,
+      holds,
+      meaning: { en: meaning.en, zh: meaning.zh },
+      source: meaning.source,
     },
   };
 }
@@ -124,28 +116,22 @@ export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordT
   ];
   const holds =
     spec.value === undefined || spec.otherValue === undefined ? null : compare(spec.value, meaning.op, spec.otherValue);
-  let comparison: Comparison | undefined;
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
     label: spec.label,
     fields: [spec.field, spec.otherField],
     missing,
-    get comparison(): Comparison {
-      if (comparison === undefined) {
-        comparison = {
-          left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
-          op: meaning.op,
-          right: spec.otherValue === undefined ? `(${spec.otherField})` : printValue(spec.otherValue, spec.unit),
-          rightField: spec.otherField,
-          word: spec.word,
-          unit: spec.unit,
-          holds,
-          meaning: { en: meaning.en, zh: meaning.zh },
-          source: meaning.source,
-        };
-      }
-      return comparison;
+    comparison: {
+      left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
+      op: meaning.op,
+      right: spec.otherValue === undefined ? `(${spec.otherField})` : printValue(spec.otherValue, spec.unit),
+      rightField: spec.otherField,
+      word: spec.word,
+      unit: spec.unit,
+      holds,
+      meaning: { en: meaning.en, zh: meaning.zh },
+      source: meaning.source,
     },
   };
 }

@@ -7,7 +7,7 @@
  * of Pinggu: the policy's clauses live in src/measures/.
  */
 import type * as z from "zod";
-import { Calculation, lazyStep, roundStep, type Step } from "./calc.js";
+import { Calculation, makeStep, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
 import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
@@ -145,17 +145,8 @@ function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
   for (const condition of conditions) {
     if (condition.outcome !== "failed") continue;
     const code = condition.comparison ? CLAUSE_REASON_CODES.THRESHOLD_NOT_MET.code : CLAUSE_REASON_CODES.FACT_NOT_ESTABLISHED.code;
-    let text: { en: string; zh: string } | undefined;
-    reasons.push({
-      code,
-      conditionId: condition.id,
-      get en(): string {
-        return (text ??= comparisonText(condition)).en;
-      },
-      get zh(): string {
-        return (text ??= comparisonText(condition)).zh;
-      },
-    });
+    const text = comparisonText(condition);
+    reasons.push({ code, conditionId: condition.id, en: text.en, zh: text.zh });
   }
   return reasons;
 }
@@ -273,7 +264,7 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
     const after = minDecimal(before, cap.limit);
     const bit = after.lt(before);
     caps.push(capApplication(cap, before, after, bit));
-    calc.steps.push(lazyStep("cap", cap.label, [before, cap.limit], after, formatMoney, formatMoney));
+    calc.steps.push(makeStep("cap", cap.label, [before, cap.limit], after, formatMoney, formatMoney));
     if (bit) {
       capBinding = cap.id;
       reasons.push(capReason(cap, before, after));
@@ -281,8 +272,6 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
     amount = after;
   }
 
-  let exactText: string | undefined;
-  let roundedText: string | undefined;
   return {
     clauseId: rule.id,
     title: rule.title,
@@ -294,14 +283,8 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
     switches: env.switches,
     status: "eligible",
     amount: formatMoney(amount),
-    get exactAmount(): string {
-      if (exactText === undefined) exactText = formatPlain(exact);
-      return exactText;
-    },
-    get roundedAmount(): string {
-      if (roundedText === undefined) roundedText = formatMoney(rounded);
-      return roundedText;
-    },
+    exactAmount: formatPlain(exact),
+    roundedAmount: formatMoney(rounded),
     failedConditions: NONE,
     missingFacts: NONE,
     steps: calc.steps,
@@ -319,22 +302,13 @@ const ELIGIBLE_REASON: Reason = Object.freeze({
   zh: CLAUSE_REASON_CODES.ELIGIBLE.zh,
 });
 
-/** A cap as applied; its figures are printed when read. */
 function capApplication(cap: CapSpec, before: Decimal, after: Decimal, bit: boolean): CapApplication {
-  let printed: { limit: string; before: string; after: string } | undefined;
-  const print = () => (printed ??= { limit: formatMoney(cap.limit), before: formatMoney(before), after: formatMoney(after) });
   return {
     id: cap.id,
     scope: cap.scope,
-    get limit(): string {
-      return print().limit;
-    },
-    get before(): string {
-      return print().before;
-    },
-    get after(): string {
-      return print().after;
-    },
+    limit: formatMoney(cap.limit),
+    before: formatMoney(before),
+    after: formatMoney(after),
     bit,
     label: cap.label,
   };
@@ -344,11 +318,7 @@ function capReason(cap: CapSpec, before: Decimal, after: Decimal): Reason {
   return {
     code: CLAUSE_REASON_CODES.CAP_APPLIED.code,
     capId: cap.id,
-    get en(): string {
-      return `Capped by ${cap.label.en}: ${formatMoney(before)} reduced to ${formatMoney(after)}.`;
-    },
-    get zh(): string {
-      return `受${cap.label.zh}限制：${formatMoney(before)} 核减为 ${formatMoney(after)}。`;
-    },
+    en: `Capped by ${cap.label.en}: ${formatMoney(before)} reduced to ${formatMoney(after)}.`,
+    zh: `受${cap.label.zh}限制：${formatMoney(before)} 核减为 ${formatMoney(after)}。`,
   };
 }

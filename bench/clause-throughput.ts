@@ -129,4 +129,4 @@ export function runClauseThroughput(count = 200_000): { library: number; plain: 
   return { library: libraryRate, plain: plainRate, ratio, agree };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runClauseThroughput();
+

@@ -307,7 +307,11 @@ export function recoveries(history: readonly Grant[], findings: readonly Miscond
   const tied = new Map<string, number[]>();
   findings.forEach((finding, index) => {
     const ids = finding.grants === "all" ? history.map((grant) => grant.id) : finding.grants;
-    for (const id of ids) tied.set(id, [...(tied.get(id) ?? []), index]);
+    for (const id of ids) {
+      const indexes = tied.get(id);
+      if (indexes) indexes.push(index);
+      else tied.set(id, [index]);
+    }
   });
   const items: RecoveryItem[] = [];
   let total: Decimal = ZERO;
@@ -398,7 +402,9 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
       refuseDuplicate(w, { id: grant.id, clauseId: grant.clauseId, source: "history" });
       continue;
     }
-    groups.set(project, [...(groups.get(project) ?? []), w]);
+    const group = groups.get(project);
+    if (group) group.push(w);
+    else groups.set(project, [w]);
   }
   return groups;
 }
@@ -656,8 +662,14 @@ export function decide(applicationInput: ApplicationInput | unknown, edition: Ed
   seedLedger(ledger, history, ctx);
   for (const w of candidates) {
     if (w.status !== null) continue;
-    const group = w.claim.projectId === undefined ? undefined : twins.get(w.claim.projectId);
-    const payee = group && group.length > 1 ? (chooseAmongTwins(group, ledger, ctx) ?? w) : w;
+    const project = w.claim.projectId;
+    const group = project === undefined ? undefined : twins.get(project);
+    let payee = w;
+    if (project !== undefined && group && group.length > 1) {
+      // Decided once per project, at its earliest claim; when no twin was payable, each goes alone.
+      twins.delete(project);
+      payee = chooseAmongTwins(group, ledger, ctx) ?? w;
+    }
     payClaim(payee, ledger, ctx);
   }
 

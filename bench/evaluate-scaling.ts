@@ -1,0 +1,74 @@
+/**
+ * evaluate() on applications of 10 claims with grant history, and one applicant with 10 … 100,000
+ * claims: the time per claim must stay flat, since the ledger is O(n log n). Prints figures only.
+ */
+import { evaluate } from "../src/evaluate.js";
+import { usccCheckCharacter } from "../src/kernel/uscc.js";
+import { deriveEdition } from "../src/measures/derive-edition.js";
+import { seededRandom } from "../src/population.js";
+
+const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
+const CODE = "91110117MA01BNCH0" + (usccCheckCharacter("91110117MA01BNCH0") as string);
+
+function claims(count: number, seed: number): unknown[] {
+  const rng = seededRandom(seed);
+  const result: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const day = 1 + Math.floor(rng() * 700);
+    const date = new Date(Date.UTC(2025, 2, day)).toISOString().slice(0, 10);
+    switch (i % 4) {
+      case 0:
+        result.push({ id: `c${i}`, clauseId: "art4.1-session", factDate: date, input: { pingguGoodsSpecialSession: true, sessionTurnover: String(900_000 + Math.floor(rng() * 5_000_000)) } });
+        break;
+      case 1:
+        result.push({ id: `c${i}`, clauseId: "art4.2", factDate: date, projectId: `p${i % 50}`, input: { immersiveSceneWithNewTechnology: true, reviewedOutstandingAndReplicable: true, actualInvestment: String(Math.floor(rng() * 3_000_000)) } });
+        break;
+      case 2:
+        result.push({ id: `c${i}`, clauseId: "art7.1-express", factDate: date, input: { sellsPingguSpecialtyFarmProducts: true, annualExpressParcels: 90_000 + Math.floor(rng() * 700_000) } });
+        break;
+      default:
+        result.push({ id: `c${i}`, clauseId: "art3.2", factDate: date, input: { municipalRecognition: true, rentCost: String(Math.floor(rng() * 400_000)), renovationCost: "0", equipmentCost: "0" } });
+    }
+  }
+  return result;
+}
+
+function application(count: number, seed: number) {
+  return {
+    applicant: { name: "基准测试企业", creditCode: CODE, registeredInPinggu: true, liveCommerceBusiness: true },
+    claims: claims(count, seed),
+    history: [
+      { id: "g1", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "120000" },
+      { id: "g2", clauseId: "art3.2", factDate: "2025-05-01", amount: "80000" },
+    ],
+  };
+}
+
+export function runEvaluate(): void {
+  const apps = Array.from({ length: 2000 }, (_, i) => application(10, i + 1));
+  for (const app of apps.slice(0, 200)) evaluate(app, EDITION);
+  const start = performance.now();
+  for (const app of apps) evaluate(app, EDITION);
+  const seconds = (performance.now() - start) / 1000;
+  console.log(`evaluate(): 2,000 applications of 10 claims with grant history (audit hashes included)`);
+  console.log(`  ${Math.round(apps.length / seconds).toLocaleString("en-US")} applications/s, ${Math.round((apps.length * 10) / seconds).toLocaleString("en-US")} claims/s`);
+}
+
+export function runScaling(): { claims: number; microsecondsPerClaim: number }[] {
+  console.log("scaling: one applicant with n claims (time per claim should stay flat)");
+  const rows: { claims: number; microsecondsPerClaim: number }[] = [];
+  for (const n of [10, 100, 1_000, 10_000, 100_000]) {
+    const app = application(n, 42);
+    const repeats = Math.max(1, Math.floor(20_000 / n));
+    evaluate(app, EDITION);
+    const start = performance.now();
+    for (let r = 0; r < repeats; r++) evaluate(app, EDITION);
+    const perClaim = ((performance.now() - start) * 1000) / (repeats * n);
+    rows.push({ claims: n, microsecondsPerClaim: perClaim });
+    console.log(`  ${n.toLocaleString("en-US").padStart(8)} claims: ${perClaim.toFixed(1).padStart(7)} µs per claim`);
+  }
+  const at100 = rows.find((r) => r.claims === 100)?.microsecondsPerClaim ?? 1;
+  const at100k = rows.find((r) => r.claims === 100_000)?.microsecondsPerClaim ?? 1;
+  console.log(`  per-claim time at 100,000 vs 100: ${(at100k / at100).toFixed(2)}× (target ≤ 1.5×)`);
+  return rows;
+}

@@ -122,6 +122,13 @@ function normaliseDecimals(value: unknown, key = ""): unknown {
   return value;
 }
 
+/** An id for a derived edition that says what changed: only the dates, or figures and switches too. */
+function derivedId(baseId: string, o: { publishedOn?: string | null; validUntil?: string | null; parameters?: unknown; switches?: unknown; wordDefinitions?: unknown; validityYears?: number }): string {
+  const whatIf = o.parameters !== undefined || o.switches !== undefined || o.wordDefinitions !== undefined || o.validityYears !== undefined;
+  const dated = typeof o.publishedOn === "string" ? `@published-${o.publishedOn}` : "";
+  return `${baseId}${dated}${whatIf ? "+what-if" : ""}`;
+}
+
 /** The names an object accepts at a path of an edition override, for "unknown field" messages. */
 function knownEditionFields(path: readonly PropertyKey[]): readonly string[] {
   const [first, clauseId, parameter] = path;
@@ -144,7 +151,7 @@ export function deriveEdition(overrides: unknown, base: Edition = DRAFT_EDITION)
   const o = parseOrThrow(editionOverrideSchema, overrides, "edition", ["edition"], knownEditionFields);
   const switches: Switches = { ...base.switches, ...(o.switches as Partial<Switches> | undefined) };
   const edition: Edition = {
-    id: o.id ?? `${base.id}+what-if`,
+    id: o.id ?? derivedId(base.id, o),
     name: o.name ?? base.name,
     publishedOn: o.publishedOn === undefined ? base.publishedOn : (o.publishedOn as CivilDate | null),
     validUntil: o.validUntil === undefined ? base.validUntil : (o.validUntil as CivilDate | null),

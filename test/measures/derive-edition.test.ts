@@ -118,7 +118,7 @@ describe("deriveEdition: a valid override changes only what it names", () => {
   const baseline = deriveEdition({});
 
   it("no overrides: the draft's figures (decimals written canonically), dates and switches", () => {
-    expect(baseline.id).toBe("draft+what-if");
+    expect(baseline.id).toBe("draft"); // nothing changed: the same figures, dates and switches
     expect(baseline.publishedOn).toBeNull();
     expect(baseline.validUntil).toBeNull();
     expect(baseline.validityYears).toBe(2);
@@ -136,7 +136,9 @@ describe("deriveEdition: a valid override changes only what it names", () => {
     const edition = deriveEdition({ parameters: { "art3.3": { cap: "300000" } } });
     expect(differences(edition.parameters, baseline.parameters)).toEqual(["art3.3/cap"]);
     expect(edition.parameters["art3.3"].cap).toBe("300000");
-    expect(differences({ ...edition, parameters: null }, { ...baseline, parameters: null })).toEqual([]);
+    // Besides the figure, only the id differs: it marks the edition as a what-if.
+    expect(differences({ ...edition, parameters: null }, { ...baseline, parameters: null })).toEqual(["id"]);
+    expect(edition.id).toBe("draft+what-if");
   });
 
   it("a threshold's value alone keeps its word; its word alone keeps its value", () => {
@@ -170,7 +172,7 @@ describe("deriveEdition: a valid override changes only what it names", () => {
     expect(second.parameters["art3.3"].cap).toBe("300000");
     expect(second.switches.rounding).toBe("yuan-half-up");
     expect(differences(second.parameters, first.parameters)).toEqual(["art4.2/rate"]);
-    expect(second.id).toBe("draft+what-if+what-if");
+    expect(second.id).toBe("draft@published-2025-03-01+what-if+what-if");
   });
 
   it("publishedOn: null and validUntil: null reset the dates of a base", () => {
@@ -211,7 +213,7 @@ describe("editions are deeply frozen", () => {
       ["delete a draft parameter", () => delete (DRAFT_EDITION.parameters["art3.1"] as { rate?: string }).rate],
     ];
     for (const [what, attempt] of attempts) expect(attempt, what).toThrow(TypeError);
-    expect(edition.id).toBe("draft+what-if");
+    expect(edition.id).toBe("draft@published-2025-03-01+what-if");
     expect(edition.parameters["art3.3"].cap).toBe("300000");
     expect(edition.parameters["art3.3"].minAnnualOnlineRetail.value).toBe("30000000");
     expect(edition.switches.rounding).toBe("fen-half-up");
@@ -304,5 +306,14 @@ describe("A11: the edition's own threshold words", () => {
     expect(evaluateClause("art7.1-express", input).status).toBe("ineligible");
     const edition = deriveEdition({ switches: { thresholdWords: "edition" }, wordDefinitions: { 超: ">=" } });
     expect(evaluateClause("art7.1-express", input, { edition }).amount).toBe("100000.00");
+  });
+});
+
+describe("deriveEdition: the id of a derived edition says what changed", () => {
+  it("a date only: draft@published-<date>; figures or switches: +what-if; an explicit id wins", () => {
+    expect(deriveEdition({ publishedOn: "2025-03-01" }).id).toBe("draft@published-2025-03-01");
+    expect(deriveEdition({ switches: { rounding: "fen-half-even" } }).id).toBe("draft+what-if");
+    expect(deriveEdition({ publishedOn: "2025-03-01", parameters: { "art3.3": { cap: "1" } } }).id).toBe("draft@published-2025-03-01+what-if");
+    expect(deriveEdition({ id: "trial-2024", publishedOn: "2024-08-19" }).id).toBe("trial-2024");
   });
 });

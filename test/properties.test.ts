@@ -1,8 +1,9 @@
 /**
  * Property tests over the rules of the registry. Each property runs for every clause id that
- * listClauseIds() returns; clause-specific generators exist for the ids known when this file was
- * written, and ids without one are skipped (visibly, with it.skip) until a generator is added here. A
- * second, schema-driven generator covers every rule, including ones added later, with weaker properties.
+ * listClauseIds() returns; every clause has a clause-specific generator (values clustered at its
+ * thresholds, tier steps and caps), and an id added later without one is skipped visibly (it.skip)
+ * until a generator is added here. A second, schema-driven generator covers every rule with weaker
+ * properties.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -145,6 +146,113 @@ const GENERATORS: Readonly<Record<string, ClauseGenerator>> = {
     costBase: ["annualOnlineRetail"],
   },
 };
+
+/** A whole count, uniformly up to `max` or within a few units of a boundary. */
+function count(max: number, boundaries: readonly number[] = []): fc.Arbitrary<D> {
+  const uniform = fc.integer({ min: 0, max }).map((units) => new D(units, 0));
+  if (boundaries.length === 0) return uniform;
+  const near = fc
+    .tuple(fc.constantFrom(...boundaries), fc.integer({ min: -2, max: 2 }))
+    .map(([boundary, delta]) => new D(Math.max(0, boundary + delta), 0));
+  return fc.oneof({ arbitrary: uniform, weight: 2 }, { arbitrary: near, weight: 3 });
+}
+
+/** A fraction between 0 and 1 with four decimals, often within 0.0002 of a boundary. */
+function fraction4(boundaries: readonly number[]): fc.Arbitrary<D> {
+  return fc.oneof(
+    fc.integer({ min: 0, max: 10000 }).map((units) => new D(units, 4)),
+    fc.tuple(fc.constantFrom(...boundaries), fc.integer({ min: -2, max: 2 })).map(([b, d]) => new D(Math.min(10000, Math.max(0, Math.round(b * 10000) + d)), 4)),
+  );
+}
+
+const dayInWindow = fc.integer({ min: 0, max: 700 }).map((n) => new Date(Date.UTC(2025, 2, 1 + n)).toISOString().slice(0, 10));
+
+Object.assign(GENERATORS as Record<string, ClauseGenerator>, {
+  "art4.1-investment": {
+    complete: fc.record({
+      annualOnlineRetail: yuan(50_000_000, [5_000_000]),
+      sellsPingguFarmProductsOut: fc.boolean(),
+      bringsIndustrialProductsIn: fc.boolean(),
+      liveRoomAndColdChainInvestment: yuan(3_000_000, [1_250_000]),
+    }),
+    costBase: ["liveRoomAndColdChainInvestment"],
+  },
+  "art4.1-session": {
+    complete: fc.record({ pingguGoodsSpecialSession: fc.boolean(), sessionTurnover: yuan(20_000_000, [1_000_000, 5_000_000]) }),
+    costBase: ["sessionTurnover"],
+  },
+  "art4.2": {
+    complete: fc.record({
+      immersiveSceneWithNewTechnology: fc.boolean(),
+      reviewedOutstandingAndReplicable: fc.boolean(),
+      actualInvestment: yuan(5_000_000, [2_500_000]),
+    }),
+    costBase: ["actualInvestment"],
+  },
+  "art5.1": {
+    complete: fc.record({
+      ecommerceServiceEnterprise: fc.boolean(),
+      localEnterprisesDriven: count(30, [5]),
+      localEnterprisesCumulativeTurnover: yuan(200_000_000, [10_000_000, 100_000_000]),
+      reviewedRate: fraction4([0.01, 0.005]).filter((d) => d.units <= 100),
+    }),
+    costBase: ["localEnterprisesCumulativeTurnover"],
+  },
+  "art5.2": {
+    complete: fc.record({
+      innovativeProductViaLiveStreaming: fc.boolean(),
+      productAnnualTurnover: yuan(50_000_000, [10_000_000]),
+      firstYearAboveThreshold: fc.boolean(),
+    }),
+    // A fixed award: nothing to grow.
+    costBase: [],
+  },
+  "art6.1": {
+    complete: fc.record({
+      personTimesTrained: count(3000, [500]),
+      completeTrainingRecords: fc.boolean(),
+      placementRate: fraction4([0.2]),
+      approvedAmount: yuan(200_000, [100_000]),
+    }),
+    costBase: ["approvedAmount"],
+  },
+  "art6.2": {
+    complete: fc.record({ publicBasicServiceEvent: fc.boolean(), actualCost: yuan(1_500_000, [600_000]) }),
+    costBase: ["actualCost"],
+  },
+  "art7.1-logistics": {
+    complete: fc.record({ logisticsFacilityBuiltOrUpgraded: fc.boolean(), auditedInvestment: yuan(3_000_000, [1_000_000]) }),
+    costBase: ["auditedInvestment"],
+  },
+  "art7.1-express": {
+    complete: fc.record({
+      sellsPingguSpecialtyFarmProducts: fc.boolean(),
+      annualExpressParcels: count(1_500_000, [100_000, 110_000, 760_000, 770_000]),
+    }),
+    // Parcels are a count; the fen-based growth of the property does not apply.
+    costBase: [],
+  },
+  "art7.2": {
+    complete: fc
+      .record({
+        statisticallyRegistered: fc.boolean(),
+        annualOnlineRetail: yuan(50_000_000, [5_000_000]),
+        growthRate: fc.oneof(rate4, fc.integer({ min: 998, max: 1002 }).map((u) => new D(u, 4))),
+        ownOperationsCommercialLoan: fc.boolean(),
+        thirdPartyReviewApproved: fc.boolean(),
+        principal: yuan(50_000_000, [10_000_000]),
+        benchmarkAnnualRate: fc.integer({ min: 0, max: 800 }).map((u) => new D(u, 4)),
+        interestPeriodStart: dayInWindow,
+        days: fc.integer({ min: 0, max: 400 }),
+        interestPaid: yuan(2_000_000, [200_000]),
+      })
+      .map(({ days, ...facts }) => ({
+        ...facts,
+        interestPeriodEnd: new Date(Date.parse(`${facts.interestPeriodStart}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
+      })),
+    costBase: ["principal", "interestPaid"],
+  },
+} satisfies Record<string, ClauseGenerator>);
 
 /** Switch overrides: a random subset of the switches, each with one of its allowed values (never undefined). */
 const switchesArb: fc.Arbitrary<Partial<Switches>> = fc

@@ -6,7 +6,8 @@
 import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
 import { explainClause, type Language } from "./kernel/explain.js";
 
-const STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
+/** A claim's status in Chinese, for reports (the English is the status itself). */
+export const CLAIM_STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
   awarded: "予以支持",
   reduced: "核减支持",
   ineligible: "不符合条件",
@@ -26,7 +27,7 @@ function indent(text: string, prefix: string): string {
 export function explainClaim(claim: ClaimDecision, lang: Language = "en"): string {
   const zh = lang === "zh";
   const lines: string[] = [];
-  const status = zh ? STATUS_ZH[claim.status] : claim.status;
+  const status = zh ? CLAIM_STATUS_ZH[claim.status] : claim.status;
   const amount = claim.amount === null ? (zh ? "待定" : "undetermined") : `${claim.amount}${zh ? " 元" : " yuan"}`;
   lines.push(`${zh ? "申请" : "Claim"} ${claim.claimId} · ${claim.clauseId} · ${claim.factDate} — ${status}: ${amount}`);
   if (claim.amountBeforeCrossClaimCaps !== null && claim.amountBeforeCrossClaimCaps !== claim.amount) {

@@ -60,7 +60,7 @@ export { usccCheckCharacter, usccProblem } from "./kernel/uscc.js";
 export { sha256Hex } from "./kernel/sha256.js";
 export { canonicalJson } from "./kernel/canonical.js";
 export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
-export { explainClaim, explainDecision } from "./explain-decision.js";
+export { CLAIM_STATUS_ZH, explainClaim, explainDecision } from "./explain-decision.js";
 export type { Language } from "./kernel/explain.js";
 export { applicationJsonSchema, decisionJsonSchema, decisionSchema, editionJsonSchema, jsonSchemaText, type SchemaName } from "./schemas.js";
 export {

@@ -4,7 +4,7 @@
  */
 import { factCondition, fieldComparisonCondition, requireFact, thresholdCondition } from "../kernel/conditions.js";
 import { area, fact, facts, growthRate, money } from "../kernel/fields.js";
-import { cite, type MeasuresRule, present } from "./common.js";
+import { cite, type MeasuresRule, present, tieredAward } from "./common.js";
 import type { MeasuresContext } from "./edition.js";
 
 const ITEM_3_1 =
@@ -289,19 +289,14 @@ export const art3_3: MeasuresRule<typeof art3_3Schema> = {
   },
   amount(input, ctx, calc) {
     const p = ctx.params["art3.3"];
-    const retail = present(input.annualOnlineRetail, "annualOnlineRetail");
-    const base = calc.value({ en: "base award", zh: "基础奖励" }, ctx.dec(p.baseAward));
-    const above = calc.subtract(
-      { en: "retail above the threshold", zh: "超出门槛的网络零售额" },
-      retail,
-      ctx.dec(p.minAnnualOnlineRetail.value),
-    );
-    const increments =
-      ctx.switches.incrementCounting === "pro-rata"
-        ? calc.divide({ en: "increments, pro rata (A2 alternative)", zh: "增量档数，按比例（A2 备选）" }, above, ctx.dec(p.incrementStep))
-        : calc.floorDivide({ en: "full increments of the step", zh: "完整增量档数" }, above, ctx.dec(p.incrementStep));
-    const extra = calc.multiply({ en: "increments × award per increment", zh: "档数 × 每档奖励" }, increments, ctx.dec(p.incrementAward));
-    return calc.add({ en: "base award + increments", zh: "基础奖励 + 增量奖励" }, base, extra);
+    return tieredAward(ctx, calc, {
+      value: present(input.annualOnlineRetail, "annualOnlineRetail"),
+      threshold: p.minAnnualOnlineRetail.value,
+      baseAward: p.baseAward,
+      step: p.incrementStep,
+      awardPerStep: p.incrementAward,
+      aboveLabel: { en: "retail above the threshold", zh: "超出门槛的网络零售额" },
+    });
   },
   caps(ctx) {
     return [

@@ -9,7 +9,7 @@ import { Dec, formatPlain } from "../kernel/decimal.js";
 import { annualRate, count, date, fact, facts, growthRate, money } from "../kernel/fields.js";
 import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
 import type { RuleProblem } from "../kernel/rule.js";
-import { cite, type MeasuresRule, present } from "./common.js";
+import { cite, type MeasuresRule, present, tieredAward } from "./common.js";
 import type { Switches } from "./edition.js";
 
 const ITEM_7_1 =
@@ -140,19 +140,14 @@ export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
   },
   amount(input, ctx, calc) {
     const p = ctx.params["art7.1-express"];
-    const parcels = present(input.annualExpressParcels, "annualExpressParcels");
-    const base = calc.value({ en: "base award", zh: "基础奖励" }, ctx.dec(p.baseAward));
-    const above = calc.subtract(
-      { en: "parcels above the threshold", zh: "超出门槛的快递业务量" },
-      parcels,
-      ctx.dec(p.minAnnualParcels.value),
-    );
-    const increments =
-      ctx.switches.incrementCounting === "pro-rata"
-        ? calc.divide({ en: "increments, pro rata (A2 alternative)", zh: "增量档数，按比例（A2 备选）" }, above, ctx.dec(p.incrementStep))
-        : calc.floorDivide({ en: "full increments of the step", zh: "完整增量档数" }, above, ctx.dec(p.incrementStep));
-    const extra = calc.multiply({ en: "increments × award per increment", zh: "档数 × 每档奖励" }, increments, ctx.dec(p.incrementAward));
-    return calc.add({ en: "base award + increments", zh: "基础奖励 + 增量奖励" }, base, extra);
+    return tieredAward(ctx, calc, {
+      value: present(input.annualExpressParcels, "annualExpressParcels"),
+      threshold: p.minAnnualParcels.value,
+      baseAward: p.baseAward,
+      step: p.incrementStep,
+      awardPerStep: p.incrementAward,
+      aboveLabel: { en: "parcels above the threshold", zh: "超出门槛的快递业务量" },
+    });
   },
   caps(ctx) {
     return [

@@ -2,19 +2,11 @@
  * The words of the human-readable reports, in Chinese and English, and terminal helpers (display width
  * of Chinese text, ANSI colour). Presentation only: every figure and reason comes from the library.
  */
-import type { ClaimStatus, Language } from "../../index.js";
+import { CLAIM_STATUS_ZH, type ClaimStatus, type Language } from "../../index.js";
 
 export const STATUSES: readonly ClaimStatus[] = ["awarded", "reduced", "ineligible", "undetermined", "excluded", "duplicate", "out-of-window"];
 
-const STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
-  awarded: "予以支持",
-  reduced: "核减支持",
-  ineligible: "不符合条件",
-  undetermined: "待定（缺少事实）",
-  excluded: "不予支持（排除情形）",
-  duplicate: "不予重复支持",
-  "out-of-window": "不在有效期内",
-};
+const STATUS_ZH = CLAIM_STATUS_ZH;
 
 export function statusLabel(status: ClaimStatus, lang: Language): string {
   return lang === "zh" ? STATUS_ZH[status] : status;

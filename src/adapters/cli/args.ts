@@ -21,6 +21,8 @@ export interface OptionSpec {
   readonly values?: readonly string[];
   /** What the value is, for messages (e.g. "FILE", "YYYY-MM-DD"). */
   readonly valueName?: string;
+  /** A string option that may be given more than once (its values, in order, are in `lists`). */
+  readonly repeatable?: boolean;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
@@ -29,6 +31,8 @@ export interface ParsedArgs {
   readonly positionals: readonly string[];
   readonly strings: Readonly<Record<string, string>>;
   readonly flags: ReadonlySet<string>;
+  /** The values of repeatable options, in the order given (absent when not given). */
+  readonly lists: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Parse a command's arguments (after the command name) against its option specs. */
@@ -36,6 +40,7 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command: 
   const positionals: string[] = [];
   const strings: Record<string, string> = {};
   const flags = new Set<string>();
+  const lists: Record<string, string[]> = {};
   let i = 0;
   while (i < argv.length) {
     const arg = argv[i] as string;
@@ -75,13 +80,17 @@ export function parseArgs(argv: readonly string[], specs: OptionSpecs, command: 
       value = next;
       i += 1;
     }
-    if (strings[name] !== undefined) throw new UsageError(`--${name} is given twice`, command);
     if (spec.values && !spec.values.includes(value)) {
       throw new UsageError(`--${name} must be one of ${spec.values.join(", ")}; got ${JSON.stringify(value)}`, command);
     }
+    if (spec.repeatable) {
+      (lists[name] ??= []).push(value);
+      continue;
+    }
+    if (strings[name] !== undefined) throw new UsageError(`--${name} is given twice`, command);
     strings[name] = value;
   }
-  return { positionals, strings, flags };
+  return { positionals, strings, flags, lists };
 }
 
 function describeChoice(spec: OptionSpec): string {

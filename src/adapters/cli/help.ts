@@ -4,6 +4,8 @@ import { LIBRARY_VERSION } from "../../index.js";
 export const USAGE: Readonly<Record<string, string>> = {
   evaluate: "pinggu evaluate FILE… [--edition FILE] [--published-on YYYY-MM-DD] [--format json|csv|markdown|terminal] [--lang zh|en]",
   explain: "pinggu explain FILE [--claim ID] [--edition FILE] [--published-on YYYY-MM-DD] [--lang zh|en]",
+  simulate:
+    "pinggu simulate POPULATION.jsonl [--published-on YYYY-MM-DD] [--edition FILE]… [--envelope YUAN] [--html FILE] [--format terminal|json|markdown] [--lang zh|en]",
   schema: "pinggu schema application|edition|decision",
   clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
 };
@@ -25,6 +27,7 @@ export const HELP: Readonly<Record<string, string>> = {
 Usage:
   ${USAGE.evaluate}
   ${USAGE.explain}
+  ${USAGE.simulate}
   ${USAGE.schema}
   ${USAGE.clauses}
   pinggu help [COMMAND] | pinggu COMMAND --help | pinggu --version
@@ -32,6 +35,7 @@ Usage:
 Commands:
   evaluate   decide applications: how much each claim gets, and why
   explain    one claim's (or every claim's) decision, step by step
+  simulate   the budget impact over a population, under the draft and what-ifs, with an HTML report
   schema     the JSON Schema of the application, edition or decision document
   clauses    the clauses, with their ids and citations (第N条第（N）项)
 
@@ -63,6 +67,31 @@ application in the file.
 
   --claim ID              the claim id (as in the application's claims[].id or the CSV claimId column)
 ${INPUT_OPTIONS}`,
+  simulate: `Usage: ${USAGE.simulate}
+
+Decide every application of a population (JSON Lines: one application per line; - for standard input)
+under one or more editions, and compare them: the cost per clause and per year, the beneficiaries,
+the claims by status, the distribution of award sizes, the largest awards, each edition's difference
+from the first. The file is streamed: memory does not grow with it.
+
+  --published-on DATE     the draft, published that day, is the first edition (the baseline); it also
+                          sets the publication date of every --edition file
+  --edition FILE          an edition to compare (a what-if: fixtures/editions/); repeat for several.
+                          Without --published-on, the first --edition is the baseline
+  --envelope YUAN         总额控制: when an edition's awards exceed this total, scale them pro rata to
+                          the fen (largest remainder) so that they add up to it exactly, and say so
+  --html FILE             also write a self-contained HTML page with charts (no network needed)
+  --format F              terminal (default) | markdown | json (the library's result, with the lines)
+  --lang L                zh (default) | en
+  --no-color              terminal: no colour
+  --no-progress           no progress bar on standard error
+
+A line that is not JSON, or an application that is not valid, is reported on standard error with its
+line, left out of the totals, and the run goes on (exit code 1).
+
+Example:
+  npm run population -- --seed 1 --applicants 10000 --out pop.jsonl
+  pinggu simulate pop.jsonl --published-on 2025-03-01 --edition fixtures/editions/what-if-art3.3-cap-300000.json --html report.html`,
   schema: `Usage: ${USAGE.schema}
 
 Print the JSON Schema (draft 2020-12) of a document: the application the library reads, the edition

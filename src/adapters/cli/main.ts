@@ -9,6 +9,7 @@ import { UsageError } from "./args.js";
 import { clausesCommand, schemaCommand } from "./commands/info.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { explainCommand } from "./commands/explain.js";
+import { simulateCommand } from "./commands/simulate.js";
 import { InputError } from "./edition.js";
 import { HELP, USAGE } from "./help.js";
 import { type Io, processIo } from "./io.js";
@@ -21,6 +22,7 @@ export const EXIT_USAGE = 2;
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Promise<number>>> = {
   evaluate: evaluateCommand,
   explain: explainCommand,
+  simulate: simulateCommand,
   schema: schemaCommand,
   clauses: clausesCommand,
 };

@@ -9,6 +9,13 @@ import { usccProblem } from "./kernel/uscc.js";
 import { listClauseIds } from "./measures/registry.js";
 
 const MAX_ID = 100;
+/**
+ * The most claims (and grants) one application may carry. A real applicant has dozens; the limit
+ * keeps evaluation within bounded memory (about 11 KB per claim while deciding) and is checked on the
+ * raw document before any claim is read, so a hostile million-claim document is refused at once.
+ */
+export const MAX_CLAIMS_PER_APPLICATION = 100_000;
+export const MAX_GRANTS_PER_APPLICATION = 100_000;
 const MAX_TEXT = 2000;
 
 const idText = (what: string) =>
@@ -129,8 +136,8 @@ export const grantSchema = z.strictObject({
 export const applicationSchema = z
   .strictObject({
     applicant: applicantSchema,
-    claims: z.array(claimSchema).max(1_000_000),
-    history: z.array(grantSchema).max(1_000_000).optional(),
+    claims: z.array(claimSchema).max(MAX_CLAIMS_PER_APPLICATION),
+    history: z.array(grantSchema).max(MAX_GRANTS_PER_APPLICATION).optional(),
   })
   .meta({ title: "Application", description: "平谷区促进直播电商产业高质量发展若干措施 — an application / 申请" });
 

@@ -10,7 +10,16 @@
  *   6. one-time scopes and caps across claims and years — grant history first, then claims in
  *      fact-date order (ties by claim id), so the input order of claims never changes a result.
  */
-import { type Application, type ApplicationInput, applicationSchema, type Claim, type Grant, type MisconductFinding } from "./application.js";
+import {
+  type Application,
+  type ApplicationInput,
+  applicationSchema,
+  type Claim,
+  type Grant,
+  MAX_CLAIMS_PER_APPLICATION,
+  MAX_GRANTS_PER_APPLICATION,
+  type MisconductFinding,
+} from "./application.js";
 import { contextOf, switchesUsed } from "./evaluate-clause.js";
 import { canonicalJson } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
@@ -176,7 +185,35 @@ function rawClaimIssues(raw: unknown, ctx: MeasuresContext): ValidationIssue[] {
   });
 }
 
+/** Refuse an over-long list before reading a single element of it (bounded memory, one clear issue). */
+function tooManyIssues(raw: unknown): ValidationIssue[] {
+  if (typeof raw !== "object" || raw === null) return [];
+  const doc = raw as { claims?: unknown; history?: unknown };
+  const issues: ValidationIssue[] = [];
+  const limits = [
+    ["claims", doc.claims, MAX_CLAIMS_PER_APPLICATION, "claims", "项申请"],
+    ["history", doc.history, MAX_GRANTS_PER_APPLICATION, "grants", "条拨付记录"],
+  ] as const;
+  for (const [field, list, limit, what, whatZh] of limits) {
+    if (!Array.isArray(list) || list.length <= limit) continue;
+    issues.push(
+      makeIssue({
+        code: "invalid_value",
+        pathSegments: [field],
+        received: list,
+        expected: `at most ${limit.toLocaleString("en-US")} ${what} in one application`,
+        expectedZh: `每份申请最多 ${limit} ${whatZh}`,
+        hint: `split the ${what} across several applications, or evaluate them in a batch (pinggu evaluate, simulate)`,
+        hintZh: "请拆分为多份申请，或批量处理（pinggu evaluate、simulate）",
+      }),
+    );
+  }
+  return issues;
+}
+
 function validate(raw: unknown, ctx: MeasuresContext): Validated {
+  const tooMany = tooManyIssues(raw);
+  if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
   const parsed = applicationSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
@@ -218,11 +255,14 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     });
   }
   const clauseResults: ClauseResult[] = [];
+  const rawClaims = (raw as { claims: { input: unknown }[] }).claims;
   application.claims.forEach((claim, index) => {
     const rule = getRule(claim.clauseId);
     try {
       clauseResults.push(
-        evaluateRule(rule, claim.input, ctx, {
+        // The raw facts, not zod's copy: a record copy would drop a "__proto__" key that the clause
+        // must refuse as an unknown field, as evaluateClause does.
+        evaluateRule(rule, (rawClaims[index] as { input: unknown }).input, ctx, {
           rounding: ctx.switches.rounding,
           editionName: ctx.edition.id,
           switches: switchesUsed(rule.switches, ctx.switches),

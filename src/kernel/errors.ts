@@ -118,7 +118,8 @@ export class UnknownClauseError extends Error {
 
   constructor(clauseId: unknown, knownIds: readonly string[]) {
     super(`unknown clause id ${describeReceived(clauseId)}; known clause ids: ${knownIds.join(", ")}`);
-    this.clauseId = typeof clauseId === "string" ? clauseId : String(clauseId);
+    // Never String() an unknown value: an object without a prototype has no toString and would throw.
+    this.clauseId = typeof clauseId === "string" ? clauseId : describeReceived(clauseId);
     this.knownIds = knownIds;
   }
 }

@@ -168,13 +168,13 @@ describe("impossible and far dates: refused with the reason, never rolled over",
 // Findings of the long run (npm run fuzz), shrunk by fast-check.
 
 describe("a clause id that is not a string", () => {
-  // BUG (npm run fuzz, seed 20250302, case 27,198, shrunk to clauseId {"toString":0}): UnknownClauseError's
+  // Regression (npm run fuzz, seed 20250302, case 27,198, shrunk to clauseId {"toString":0}): UnknownClauseError's
   // constructor (src/kernel/errors.ts) computes String(clauseId), which throws a TypeError ("Cannot
   // convert object to primitive value") for an object without a callable toString or valueOf — a
   // null-prototype object, {toString: 0} — and runs a caller's own toString (which may throw). The
   // message already uses describeReceived(clauseId); the clauseId property should too (or keep
-  // non-strings as they are). Expected: UnknownClauseError. Actual: TypeError.
-  it.fails("an object String() cannot convert gives UnknownClauseError, not a TypeError", () => {
+  // non-strings as they are). Fixed: the clauseId property uses describeReceived too.
+  it("an object String() cannot convert gives UnknownClauseError, not a TypeError", () => {
     for (const id of [{ toString: 0 }, Object.create(null) as object]) {
       expect(() => evaluateClause(id as unknown as string, {})).toThrow(UnknownClauseError);
     }

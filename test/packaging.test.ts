@@ -105,12 +105,14 @@ describe("production dependencies", () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies).sort()).toEqual(["big.js", "date-fns", "zod"]);
     for (const [name, range] of Object.entries(manifest.dependencies)) expect(range, `${name} is pinned to one version`).toMatch(/^\d+\.\d+\.\d+$/);
-    const result = npm(["ls", "--omit=dev", "--all", "--json"]);
-    expect(result.status, result.stderr).toBe(0);
-    const tree = JSON.parse(result.stdout) as { dependencies: Record<string, { version: string; dependencies?: unknown }> };
-    for (const [name, node] of Object.entries(tree.dependencies)) {
-      expect(node.version, name).toBe(manifest.dependencies[name]);
-      expect(node.dependencies, `${name} pulls in nothing else`).toBeUndefined();
+    // What is installed is what is pinned, and none of the three has dependencies of its own
+    // (the same answer as `npm ls --omit=dev --all`, without its two seconds).
+    for (const [name, version] of Object.entries(manifest.dependencies)) {
+      const installed = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as Record<string, unknown>;
+      expect(installed.version, name).toBe(version);
+      for (const field of ["dependencies", "optionalDependencies", "peerDependencies"]) {
+        expect(Object.keys((installed[field] as object | undefined) ?? {}), `${name} ${field}`).toEqual([]);
+      }
     }
   });
 

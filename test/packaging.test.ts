@@ -11,9 +11,11 @@
  * project points at the lines of src/ that the package does not ship. The test checks that every map
  * belongs to a shipped script and is self-contained (no source without its content).
  *
- * Size budget (docs/quality.md): at most 1,000,000 bytes packed and 4,000,000 bytes unpacked, and at
- * most 40 files. Measured when the budget was set: 754,360 bytes packed, 3,011,514 unpacked, 28 files
- * (the source maps are 1.44 MB of the unpacked size).
+ * Size budget (docs/quality.md): at most 1,200,000 bytes packed and 5,000,000 bytes unpacked, and at
+ * most 40 files: about half again what ships today, room for the library to grow; the budget catches
+ * bloat (a bundle duplicated or left unminified, a stray data file), the file lists above catch a
+ * directory shipped by mistake. Measured when the budget was set
+ * (8ad135e): 811,056 bytes packed, 3,247,849 unpacked, 28 files; the source maps are 1.61 MB of it.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -21,7 +23,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "./cross-runtime/runtimes.js";
 
-const BUDGET = { packed: 1_000_000, unpacked: 4_000_000, files: 40 };
+const BUDGET = { packed: 1_200_000, unpacked: 5_000_000, files: 40 };
 const SOURCE_MAPS = ["dist/cli.js.map", "dist/index.cjs.map", "dist/index.js.map"];
 const TOP_LEVEL = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
 

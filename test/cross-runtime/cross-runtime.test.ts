@@ -151,7 +151,7 @@ describe("(c) the spreadsheet bundle dist/sheets/pinggu-sheets.js in a node:vm s
   it("gives whole-application decisions byte for byte, if the bundle exposes evaluate()", (ctx) => {
     const { api } = loadSheetsBundle();
     if (typeof api["evaluate"] !== "function" || typeof api["deriveEdition"] !== "function") {
-      const why = `PingguLiveCommerce has no evaluate()/deriveEdition() (it has ${Object.keys(api).length} per-clause spreadsheet functions): only the clause decisions are compared`;
+      const why = `PingguLiveCommerce has no evaluate()/deriveEdition() (it has the ${Object.keys(api).length} spreadsheet functions): only the clause decisions are compared`;
       console.warn(`cross-runtime: SKIPPED: ${why}`);
       ctx.skip(why);
       return;

@@ -8,7 +8,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false, // dist/ is emptied once by `npm run build` before tsup starts: a per-config clean races the other configs
     target: "es2019",
     treeshake: true,
   },
@@ -26,7 +26,11 @@ export default defineConfig([
   // The spreadsheet bundle: one classic script (no module syntax), a single global namespace, ES2019,
   // for Google Apps Script, Excel custom functions and WPS.
   {
-    entry: { "pinggu-sheets": "src/adapters/sheets/index.ts" },
+    entry: {
+      "pinggu-sheets": "src/adapters/sheets/index.ts",
+      // The same plus evaluate/deriveEdition, for whole applications (outside the 150 KB budget).
+      "pinggu-sheets-applications": "src/adapters/sheets/applications.ts",
+    },
     outDir: "dist/sheets",
     format: ["iife"],
     globalName: "PingguLiveCommerce",

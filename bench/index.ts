@@ -1,0 +1,116 @@
+/**
+ * `npm run bench`: every benchmark of issue 5, printed with its target (never asserted: tests do not
+ * time things). Run through bench/launch.ts, which bundles this file with esbuild and runs the bundle
+ * with plain node, so that no TypeScript loader sits between the code and the clock.
+ *
+ *   npm run bench                     everything (about 10–20 minutes on 2 cores; most of it simulate)
+ *   npm run bench -- --claims 100000  simulate and the memory run on 100,000 claims instead of 1,000,000
+ *   npm run bench -- --only clause,scaling   only some: clause, evaluate, scaling, simulate, memory, sheets
+ *   npm run bench -- --rounds 5       rounds of the two ratios (clause, scaling); the median is summarised
+ *
+ * Other work on the machine slows every figure: the load average is printed before and after. The two
+ * ratios compare runs a few seconds apart, so a change of load between them moves the ratio: each is
+ * measured in several rounds and the median (and the range) is summarised.
+ */
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { availableParallelism } from "node:os";
+import { runClauseThroughput } from "./clause-throughput.js";
+import { runCliMemory } from "./cli-memory.js";
+import { runEvaluate, runScaling } from "./evaluate-scaling.js";
+import { runSheets } from "./sheets.js";
+import { runSimulate } from "./simulate-throughput.js";
+
+const SECTIONS = ["clause", "evaluate", "scaling", "simulate", "memory", "sheets"] as const;
+type Section = (typeof SECTIONS)[number];
+
+function options(argv: readonly string[]): { claims: number; only: Set<Section>; rounds: number } {
+  let claims = 1_000_000;
+  let rounds = 3;
+  let only = new Set<Section>(SECTIONS);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--claims") claims = Number(argv[++i]);
+    else if (arg === "--only") only = new Set((argv[++i] ?? "").split(",") as Section[]);
+    else if (arg === "--rounds") rounds = Number(argv[++i]);
+    else throw new Error(`unknown argument ${arg}: --claims N, --only ${SECTIONS.join(",")}`);
+  }
+  if (!Number.isSafeInteger(claims) || claims < 1) throw new Error("--claims needs a whole number");
+  if (!Number.isSafeInteger(rounds) || rounds < 1) throw new Error("--rounds needs a whole number");
+  for (const section of only) if (!SECTIONS.includes(section)) throw new Error(`no section ${section}: ${SECTIONS.join(", ")}`);
+  return { claims, only, rounds };
+}
+
+function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(", ");
+}
+
+const root = process.env.PINGGU_ROOT ?? process.cwd();
+const { claims, only, rounds } = options(process.argv.slice(2));
+const startedAt = new Date();
+console.log(`pinggu-live-commerce benchmarks — ${startedAt.toISOString()}`);
+console.log(
+  `machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB (${(freemem() / 2 ** 30).toFixed(1)} free); node ${process.version}; ${process.env.PINGGU_BENCH_BUNDLED ? "bundled with esbuild, run with plain node" : "run directly"}`,
+);
+console.log(`load average at start (1, 5, 15 min): ${load()}\n`);
+
+const summary: [string, string, string][] = [];
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const num = (x: number) => Math.round(x).toLocaleString("en-US");
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const range = (values: readonly number[], show: (x: number) => string) =>
+  values.length > 1 ? ` (median of ${values.length}; ${show(Math.min(...values))}–${show(Math.max(...values))})` : "";
+
+if (only.has("clause")) {
+  const ratios: number[] = [];
+  const library: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const r = runClauseThroughput(200_000);
+    ratios.push(r.ratio);
+    library.push(r.library);
+    console.log();
+  }
+  summary.push(["evaluateClause / plain big.js", `${pct(median(ratios))}${range(ratios, pct)}`, "≥ 75%"]);
+  summary.push(["evaluateClause, 4 clauses", `${num(median(library))} /s${range(library, num)}`, "(no target)"]);
+}
+if (only.has("evaluate")) {
+  runEvaluate();
+  console.log();
+}
+if (only.has("scaling")) {
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const rows = runScaling();
+    const at100 = rows.find((row) => row.claims === 100)?.microsecondsPerClaim ?? NaN;
+    const at100k = rows.find((row) => row.claims === 100_000)?.microsecondsPerClaim ?? NaN;
+    ratios.push(at100k / at100);
+    console.log();
+  }
+  const times = (x: number) => `${x.toFixed(2)}×`;
+  summary.push(["per-claim time, 100,000 vs 100 claims", `${times(median(ratios))}${range(ratios, times)}`, "≤ 1.5×"]);
+}
+if (only.has("simulate")) {
+  const r = runSimulate(claims);
+  summary.push([`simulate, ${num(claims)} claims`, `${num(r.claimsPerSecond)} claims/s`, "≥ 200,000 claims/s"]);
+  console.log();
+}
+if (only.has("memory")) {
+  const r = await runCliMemory(root, claims);
+  summary.push([`peak RSS, pinggu simulate on ${num(claims)} claims`, `${r.peakRssMB.toFixed(0)} MB`, "< 300 MB"]);
+  summary.push([`pinggu simulate end to end, ${num(claims)} claims`, `${num(r.claimsPerSecond)} claims/s`, "(no target)"]);
+  console.log();
+}
+if (only.has("sheets")) {
+  const r = runSheets(root);
+  if (r.sizeBytes !== null) summary.push(["spreadsheet bundle size", `${num(r.sizeBytes)} bytes`, "≤ 150,000 bytes"]);
+  if (r.loadMs !== null) summary.push(["spreadsheet bundle cold load (median)", `${r.loadMs.toFixed(1)} ms`, "(no target)"]);
+  console.log();
+}
+
+console.log(`load average at end (1, 5, 15 min): ${load()}; ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes in all`);
+console.log("\nsummary");
+const widths = [0, 1, 2].map((i) => Math.max(...summary.map((row) => row[i]?.length ?? 0), ["figure", "measured", "target"][i]?.length ?? 0));
+const line = (row: readonly string[]) => `  ${row.map((cell, i) => (i === 1 ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join("   ")}`.trimEnd();
+console.log(line(["figure", "measured", "target"]));
+for (const row of summary) console.log(line(row));

@@ -5,7 +5,9 @@
  *   (a) plain Node on the built package (dist/index.js as an ES module, dist/index.cjs as CommonJS);
  *   (b) the ES module build loaded in a real headless Chromium (Debian's `chromium`), its dependencies
  *       resolved by an import map from node_modules, served from 127.0.0.1;
- *   (c) the spreadsheet bundle dist/sheets/pinggu-sheets.js in a bare node:vm sandbox.
+ *   (c) the spreadsheet bundles in a bare node:vm sandbox: dist/sheets/pinggu-sheets-applications.js
+ *       (evaluate, deriveEdition) for the whole decisions, and the clause functions of both it and
+ *       dist/sheets/pinggu-sheets.js for each claim's clause decision.
  * `npm test` runs the suite in two time zones (Asia/Shanghai, America/Los_Angeles); the browser
  * inherits the zone, so every runtime is compared in both.
  *
@@ -13,7 +15,13 @@
  * a minute); elsewhere the browser test runs if a chromium is on PATH (or $CHROMIUM_BIN) and is skipped,
  * saying so, if not. Install it locally with `bash scripts/ensure-chromium.sh`.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { evaluateClause } from "../../src/evaluate-clause.js";
+import { evaluate } from "../../src/evaluate.js";
+import { deriveEdition } from "../../src/measures/derive-edition.js";
 import {
   ensureBuilt,
   findChromium,
@@ -22,7 +30,10 @@ import {
   installChromium,
   loadSheetsBundle,
   readSamples,
+  ROOT,
   type RuntimeOutput,
+  SHEETS_APPLICATIONS_BUNDLE,
+  SHEETS_BUNDLE,
   type Samples,
   type SheetsApi,
 } from "./runtimes.js";
@@ -132,35 +143,78 @@ function fromSheets(api: SheetsApi, name: string): SheetRow[] {
   });
 }
 
-describe("(c) the spreadsheet bundle dist/sheets/pinggu-sheets.js in a node:vm sandbox", () => {
-  it("runs with no host objects to lean on, and defines the global PingguLiveCommerce", () => {
-    const { api, globals } = loadSheetsBundle();
-    // zod registers two globals of its own (__zod_globalConfig, __zod_globalRegistry); nothing else may appear.
-    expect(globals.filter((name) => !name.startsWith("__zod_"))).toEqual(["PingguLiveCommerce"]);
-    expect(typeof api["PINGGU_SUBSIDY_TEXT"]).toBe("function");
+describe("(c) the spreadsheet bundles in a node:vm sandbox", () => {
+  it("run with no host objects to lean on, and define the global PingguLiveCommerce", () => {
+    for (const file of [SHEETS_BUNDLE, SHEETS_APPLICATIONS_BUNDLE]) {
+      if (!existsSync(join(ROOT, file))) continue;
+      const { api, globals } = loadSheetsBundle(file);
+      // zod registers two globals of its own (__zod_globalConfig, __zod_globalRegistry); nothing else may appear.
+      expect(globals.filter((name) => !name.startsWith("__zod_")), file).toEqual(["PingguLiveCommerce"]);
+      expect(typeof api["PINGGU_SUBSIDY_TEXT"], file).toBe("function");
+    }
   });
 
-  it("gives every sample claim's clause decision (amount to the fen, status, reasons in both languages) exactly as the golden decisions", () => {
-    const { api } = loadSheetsBundle();
+  it("pinggu-sheets.js gives every sample claim's clause decision (amount to the fen, status, reasons in both languages) exactly as the golden decisions", () => {
+    const { api } = loadSheetsBundle(SHEETS_BUNDLE);
     for (const name of Object.keys(samples.golden)) {
       // Compared as JSON text, byte for byte.
       expect(JSON.stringify(fromSheets(api, name), null, 2), name).toBe(JSON.stringify(fromGolden(name), null, 2));
     }
   });
 
-  it("gives whole-application decisions byte for byte, if the bundle exposes evaluate()", (ctx) => {
-    const { api } = loadSheetsBundle();
-    if (typeof api["evaluate"] !== "function" || typeof api["deriveEdition"] !== "function") {
-      const why = `PingguLiveCommerce has no evaluate()/deriveEdition() (it has the ${Object.keys(api).length} spreadsheet functions): only the clause decisions are compared`;
+  it("pinggu-sheets-applications.js gives the whole decisions byte for byte", (ctx) => {
+    if (!existsSync(join(ROOT, SHEETS_APPLICATIONS_BUNDLE))) {
+      const why = `${SHEETS_APPLICATIONS_BUNDLE} is not built: only the clause decisions of ${SHEETS_BUNDLE} are compared`;
       console.warn(`cross-runtime: SKIPPED: ${why}`);
       ctx.skip(why);
       return;
     }
+    const { api, parse } = loadSheetsBundle(SHEETS_APPLICATIONS_BUNDLE);
+    expect(typeof api["evaluate"]).toBe("function");
+    expect(typeof api["deriveEdition"]).toBe("function");
     const evaluate = api["evaluate"] as (application: unknown, edition: unknown) => unknown;
-    const edition = (api["deriveEdition"] as (raw: unknown) => unknown)(samples.edition);
+    // The documents are parsed inside the sandbox, as a script in the spreadsheet engine would read them.
+    const edition = (api["deriveEdition"] as (raw: unknown) => unknown)(parse(JSON.stringify(samples.edition)));
     const decisions = Object.fromEntries(
-      Object.entries(samples.applications).map(([name, application]) => [name, `${JSON.stringify(evaluate(application, edition), null, 2)}\n`]),
+      Object.entries(samples.applications).map(([name, application]) => [
+        name,
+        `${JSON.stringify(evaluate(parse(JSON.stringify(application)), edition), null, 2)}\n`,
+      ]),
     );
-    expectGolden({ decisions, runtime: "spreadsheet bundle in node:vm" });
+    expectGolden({ decisions, runtime: `${SHEETS_APPLICATIONS_BUNDLE} in node:vm` });
+    // Its clause functions agree with the clause bundle's.
+    for (const name of Object.keys(samples.golden)) {
+      expect(JSON.stringify(fromSheets(api, name)), name).toBe(JSON.stringify(fromGolden(name)));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Plain objects from another realm (a node:vm context, an iframe): the same JSON, parsed by another
+// global's JSON.parse, whose Object.prototype is not this one's.
+
+describe("a document parsed in another realm", () => {
+  const foreign = (value: unknown): unknown => vm.runInNewContext(`JSON.parse(${JSON.stringify(JSON.stringify(value))})`);
+
+  // BUG (found writing the node:vm test above): the clause reads its facts only if their prototype is
+  // this realm's Object.prototype (isPlainObject in src/kernel/rule.ts), so a plain JSON object parsed
+  // by another realm's JSON.parse is refused — with the puzzling "received an instance of Object".
+  // evaluateClause has always done so; evaluate() did not until 47d24ce (zod's record copy made the
+  // facts this realm's objects) and has since: a regression of the __proto__ fix.
+  // Input: art3.1 {"usedArea":"3000","annualOnlineRetail":"500000000","investment":"3333333.35"} from
+  // vm.runInNewContext("JSON.parse(…)"); fixtures/applications/park-operator.json the same way.
+  // Expected: 1000000.01; the golden total 2420000.00. Actual: PolicyValidationError at (root) /
+  // claims[0].input, "expected an object of the clause's facts … received an instance of Object".
+  // A realm-independent test: prototype null, or a prototype whose own prototype is null, with
+  // Object.prototype.toString giving "[object Object]".
+  it.fails("evaluateClause reads a plain object from another realm", () => {
+    const facts = foreign({ usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" });
+    expect(evaluateClause("art3.1", facts).amount).toBe("1000000.01");
+  });
+
+  it.fails("evaluate reads an application from another realm (as it did before 47d24ce)", () => {
+    const application = foreign(samples.applications["park-operator"]);
+    const decision = evaluate(application, deriveEdition(samples.edition as Parameters<typeof deriveEdition>[0]));
+    expect(`${JSON.stringify(decision, null, 2)}\n`).toBe(samples.golden["park-operator"]);
   });
 });

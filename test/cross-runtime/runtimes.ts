@@ -286,13 +286,26 @@ export async function inChromium(samples: Samples, chromium: string): Promise<Ru
 
 export type SheetsApi = Record<string, unknown>;
 
-export function loadSheetsBundle(): { api: SheetsApi; globals: string[] } {
-  const code = readFileSync(join(ROOT, "dist/sheets/pinggu-sheets.js"), "utf8");
+/** The clause-function bundle; the bundle with whole applications (evaluate, deriveEdition) as well. */
+export const SHEETS_BUNDLE = "dist/sheets/pinggu-sheets.js";
+export const SHEETS_APPLICATIONS_BUNDLE = "dist/sheets/pinggu-sheets-applications.js";
+
+export interface SheetsSandbox {
+  readonly api: SheetsApi;
+  /** The globals the bundle added. */
+  readonly globals: string[];
+  /** JSON.parse of the sandbox, so that a document is made of the sandbox's own objects, as a script there would make it. */
+  readonly parse: (text: string) => unknown;
+}
+
+export function loadSheetsBundle(file: string = SHEETS_BUNDLE): SheetsSandbox {
+  const code = readFileSync(join(ROOT, file), "utf8");
   const sandbox = vm.createContext({});
   const before = new Set(vm.runInContext("Object.getOwnPropertyNames(globalThis)", sandbox) as string[]);
-  vm.runInContext(code, sandbox, { filename: "pinggu-sheets.js", timeout: 10_000 });
+  vm.runInContext(code, sandbox, { filename: file.split("/").pop() as string, timeout: 10_000 });
   const after = vm.runInContext("Object.getOwnPropertyNames(globalThis)", sandbox) as string[];
   const api = (sandbox as Record<string, unknown>)["PingguLiveCommerce"] as SheetsApi | undefined;
-  if (!api) throw new Error("dist/sheets/pinggu-sheets.js defines no global PingguLiveCommerce");
-  return { api, globals: after.filter((name) => !before.has(name)) };
+  if (!api) throw new Error(`${file} defines no global PingguLiveCommerce`);
+  const parse = vm.runInContext("(text) => JSON.parse(text)", sandbox) as (text: string) => unknown;
+  return { api, globals: after.filter((name) => !before.has(name)), parse };
 }

@@ -1,3 +1,4 @@
+import vm from "node:vm";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -206,4 +207,19 @@ describe("an application with 1,000,000 claims", () => {
     const large = evaluateMany([{ claims: 100_000, grants: 0 }], 1536, 10 * 60_000);
     expect(large.reports[0], large.why).toMatchObject({ outcome: "decision", claims: 100_000 });
   }, 11 * 60_000);
+});
+
+describe("what counts as a plain object of facts", () => {
+  it("accepts {} from this realm or another, and Object.create(null); refuses Maps, Dates and class instances", () => {
+    const foreign = vm.runInNewContext('({ usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" })') as unknown;
+    expect(evaluateClause("art3.1", foreign).amount).toBe("1000000.01");
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, park);
+    expect(evaluateClause("art3.1", bare).amount).toBe("1000000.01");
+    class Facts {
+      usedArea = "3000";
+    }
+    for (const bad of [new Map(), new Date(0), new Facts(), Object.create(new Facts()) as object]) {
+      expect(() => evaluateClause("art3.1", bad)).toThrow(PolicyValidationError);
+    }
+  });
 });

@@ -151,10 +151,16 @@ function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
   return reasons;
 }
 
+/**
+ * A plain object of facts: made by `{}`, JSON.parse or Object.create(null) — in this realm or another
+ * (a vm context, an iframe, a spreadsheet engine), whose Object.prototype is a different object.
+ * A Map, a Set, a Date or a class instance is not one.
+ */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**

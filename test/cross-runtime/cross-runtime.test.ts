@@ -196,7 +196,7 @@ describe("(c) the spreadsheet bundles in a node:vm sandbox", () => {
 describe("a document parsed in another realm", () => {
   const foreign = (value: unknown): unknown => vm.runInNewContext(`JSON.parse(${JSON.stringify(JSON.stringify(value))})`);
 
-  // BUG (found writing the node:vm test above): the clause reads its facts only if their prototype is
+  // Regression (found writing the node:vm test above; fixed): the clause read its facts only if their prototype was
   // this realm's Object.prototype (isPlainObject in src/kernel/rule.ts), so a plain JSON object parsed
   // by another realm's JSON.parse is refused — with the puzzling "received an instance of Object".
   // evaluateClause has always done so; evaluate() did not until 47d24ce (zod's record copy made the
@@ -207,12 +207,12 @@ describe("a document parsed in another realm", () => {
   // claims[0].input, "expected an object of the clause's facts … received an instance of Object".
   // A realm-independent test: prototype null, or a prototype whose own prototype is null, with
   // Object.prototype.toString giving "[object Object]".
-  it.fails("evaluateClause reads a plain object from another realm", () => {
+  it("evaluateClause reads a plain object from another realm", () => {
     const facts = foreign({ usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" });
     expect(evaluateClause("art3.1", facts).amount).toBe("1000000.01");
   });
 
-  it.fails("evaluate reads an application from another realm (as it did before 47d24ce)", () => {
+  it("evaluate reads an application from another realm (as it did before 47d24ce)", () => {
     const application = foreign(samples.applications["park-operator"]);
     const decision = evaluate(application, deriveEdition(samples.edition as Parameters<typeof deriveEdition>[0]));
     expect(`${JSON.stringify(decision, null, 2)}\n`).toBe(samples.golden["park-operator"]);

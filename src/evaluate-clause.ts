@@ -50,10 +50,25 @@ function withSwitches(edition: Edition, overrides: Partial<Switches> | undefined
   return { ...edition, switches: { ...edition.switches, ...given } };
 }
 
-/** The switches a rule reads, plus rounding (every rule rounds), with their values in force. */
-export function switchesUsed(ruleSwitches: readonly string[], switches: Switches): Record<string, string> {
-  const used: Record<string, string> = {};
-  for (const name of [...ruleSwitches, "rounding"]) used[name] = switches[name as SwitchName];
+const switchesUsedCache = new WeakMap<Switches, Map<readonly string[], Readonly<Record<string, string>>>>();
+
+/**
+ * The switches a rule reads, plus rounding (every rule rounds), with their values in force. Memoised per
+ * switch set and rule (both frozen or never mutated), and frozen, since every result shares it.
+ */
+export function switchesUsed(ruleSwitches: readonly string[], switches: Switches): Readonly<Record<string, string>> {
+  let byRule = switchesUsedCache.get(switches);
+  if (!byRule) {
+    byRule = new Map();
+    switchesUsedCache.set(switches, byRule);
+  }
+  let used = byRule.get(ruleSwitches);
+  if (!used) {
+    const record: Record<string, string> = {};
+    for (const name of [...ruleSwitches, "rounding"]) record[name] = switches[name as SwitchName];
+    used = Object.freeze(record);
+    byRule.set(ruleSwitches, used);
+  }
   return used;
 }
 

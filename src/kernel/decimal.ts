@@ -41,7 +41,7 @@ export function roundAmount(value: Decimal, mode: RoundingMode): Decimal {
 
 /** Money crosses the public API as a decimal string with exactly two places ("1000000.01"). */
 export function formatMoney(value: Decimal): string {
-  const text = value.round(2, Big.roundHalfUp).toFixed(2);
+  const text = value.toFixed(2, Big.roundHalfUp);
   // big.js keeps the sign of negative zero ("-0.00"); an amount of nothing is "0.00".
   return text === "-0.00" ? "0.00" : text;
 }

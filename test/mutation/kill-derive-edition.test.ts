@@ -1,0 +1,155 @@
+/**
+ * src/measures/derive-edition.ts: the messages a caller gets for a bad edition document. A typo in an
+ * edition must never pass silently (INTERPRETATION.md: editions are data), and the error must say what
+ * is accepted where the typo is. Each test names the mutants it was written for.
+ */
+import { describe, expect, it } from "vitest";
+import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
+import { THRESHOLD_WORDS } from "../../src/kernel/words.js";
+import { deriveEdition } from "../../src/measures/derive-edition.js";
+
+function editionIssues(overrides: unknown): { error: PolicyValidationError; issues: readonly ValidationIssue[] } {
+  try {
+    deriveEdition(overrides);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    return { error: error as PolicyValidationError, issues: (error as PolicyValidationError).issues };
+  }
+  throw new Error("expected a PolicyValidationError");
+}
+
+/** The one issue of an override with one typo, and the field names its message offers. */
+function unknownField(overrides: unknown): { issue: ValidationIssue; known: string[] } {
+  const { issues } = editionIssues(overrides);
+  expect(issues).toHaveLength(1);
+  const issue = issues[0] as ValidationIssue;
+  expect(issue.code).toBe("unknown_field");
+  const list = /known fields: (.*)$/.exec(issue.expected)?.[1] ?? "";
+  expect(issue.expectedZh).toContain(`已知字段：${list}`);
+  return { issue, known: list === "(none)" ? [] : list.split(", ") };
+}
+
+describe("deriveEdition: an unknown field is answered with the fields accepted there", () => {
+  it("at the top of the document: the fields of an edition override", () => {
+    const { issue, known } = unknownField({ publishedDate: "2025-03-01" });
+    expect(issue.path).toBe("edition.publishedDate");
+    expect([...known].sort()).toEqual(
+      ["id", "name", "base", "publishedOn", "validUntil", "validityYears", "parameters", "switches", "wordDefinitions"].sort(),
+    );
+  });
+
+  it("in switches: the eleven switch names of the ambiguity register (A1–A11)", () => {
+    const { issue, known } = unknownField({ switches: { roundingMode: "fen-half-up" } });
+    expect(issue.path).toBe("edition.switches.roundingMode");
+    expect([...known].sort()).toEqual(
+      [
+        "validityEnd",
+        "incrementCounting",
+        "art3_2MofcomAlone",
+        "art4_1ProductFlows",
+        "art5_1CapScope",
+        "art3_2CapScope",
+        "intraMeasuresDuplicates",
+        "interestDayCount",
+        "rounding",
+        "annualCapYear",
+        "thresholdWords",
+      ].sort(),
+    );
+  });
+
+  it("in name: zh and en", () => {
+    const { issue, known } = unknownField({ name: { zh: "试行", en: "trial", fr: "essai" } });
+    expect(issue.path).toBe("edition.name.fr");
+    expect(known).toEqual(["zh", "en"]);
+  });
+
+  it("in parameters: the fourteen clause ids", () => {
+    const { issue, known } = unknownField({ parameters: { "art3.4": { rate: "0.3" } } });
+    expect(issue.path).toBe('edition.parameters["art3.4"]');
+    expect(known).toEqual([
+      "art3.1",
+      "art3.2",
+      "art3.2-mofcom",
+      "art3.3",
+      "art4.1-investment",
+      "art4.1-session",
+      "art4.2",
+      "art5.1",
+      "art5.2",
+      "art6.1",
+      "art6.2",
+      "art7.1-logistics",
+      "art7.1-express",
+      "art7.2",
+    ]);
+  });
+
+  it("in one clause's parameters: that clause's figures (art3.1: three thresholds, the rate, the cap)", () => {
+    const { issue, known } = unknownField({ parameters: { "art3.1": { capPerProject: "2000000" } } });
+    expect(issue.path).toBe('edition.parameters["art3.1"].capPerProject');
+    expect(known).toEqual(["minUsedArea", "minAnnualOnlineRetail", "minInvestment", "rate", "capPerPark"]);
+  });
+
+  it("in a threshold: value and word", () => {
+    const { issue, known } = unknownField({ parameters: { "art3.1": { minUsedArea: { value: "3000", operator: ">=" } } } });
+    expect(issue.path).toBe('edition.parameters["art3.1"].minUsedArea.operator');
+    expect(known).toEqual(["value", "word"]);
+  });
+
+  it("in wordDefinitions: never names something that is not a threshold word", () => {
+    // The keys of wordDefinitions are the threshold words of INTERPRETATION.md §1. Whatever the message
+    // lists must be among them (today it lists none; see docs/quality.md, "Mutation testing").
+    const { issue, known } = unknownField({ wordDefinitions: { 高于: ">" } });
+    expect(issue.path).toBe('edition.wordDefinitions["高于"]');
+    for (const name of known) expect(THRESHOLD_WORDS as readonly string[]).toContain(name);
+  });
+});
+
+describe("deriveEdition: a malformed figure or date keeps the reader's own message, in both languages", () => {
+  it('a rate written "30%" is refused with the hint to write 0.3 as a fraction, and a Chinese message', () => {
+    const { issues } = editionIssues({ parameters: { "art3.1": { rate: "30%" } } });
+    expect(issues).toHaveLength(1);
+    const issue = issues[0] as ValidationIssue;
+    expect(issue.path).toBe('edition.parameters["art3.1"].rate');
+    expect(issue.code).toBe("invalid_value");
+    expect(issue.expected).toMatch(/non-negative decimal/);
+    // Mutants: the issue raised without its code or without the reader's params (derive-edition.ts, decimalText).
+    expect(issue.expectedZh).toMatch(/非负小数/);
+    expect(issue.hint).toMatch(/0\.1/);
+    expect(issue.hintZh).toMatch(/10%/);
+  });
+
+  it("publishedOn 2025-02-30 is refused: February 2025 has 28 days (2025 is not a leap year)", () => {
+    const { issues } = editionIssues({ publishedOn: "2025-02-30" });
+    expect(issues).toHaveLength(1);
+    const issue = issues[0] as ValidationIssue;
+    expect(issue.path).toBe("edition.publishedOn");
+    expect(issue.code).toBe("invalid_value");
+    expect(issue.expected).toMatch(/YYYY-MM-DD/);
+    // Mutants: the issue raised without its code or without the reader's params (derive-edition.ts, dateText).
+    expect(issue.expectedZh).toMatch(/日历日期/);
+    expect(issue.hint).toMatch(/28 days/);
+    expect(issue.hintZh).toMatch(/28/);
+  });
+});
+
+describe("deriveEdition: validUntil before publishedOn", () => {
+  it("is refused on validUntil, naming the publication day in both languages", () => {
+    const { error, issues } = editionIssues({ publishedOn: "2025-03-01", validUntil: "2025-02-28" });
+    expect(issues).toHaveLength(1);
+    const issue = issues[0] as ValidationIssue;
+    expect(issue.code).toBe("inconsistent");
+    expect(issue.path).toBe("edition.validUntil");
+    // Mutants: expected / expectedZh emptied, and the error's context emptied (derive-edition.ts, deriveEdition).
+    expect(issue.expected).toContain("2025-03-01");
+    expect(issue.expectedZh).toContain("2025-03-01");
+    expect(issue.expectedZh).toMatch(/发布日期/);
+    expect(error.message.startsWith("edition: ")).toBe(true);
+  });
+
+  it("a last day equal to the publication day is accepted (a one-day window)", () => {
+    const edition = deriveEdition({ publishedOn: "2025-03-01", validUntil: "2025-03-01" });
+    expect(edition.validUntil).toBe("2025-03-01");
+  });
+});

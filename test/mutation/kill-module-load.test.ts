@@ -1,0 +1,95 @@
+/**
+ * The clause modules and the edition load, inside a test. Stryker's vitest runner counts a mutant that
+ * makes a module throw while it loads (a schema built from `undefined`, a Map built from undefined
+ * entries, a deep-freeze that never ends) as *survived*: every test file that imports the module fails
+ * to load, so no test result reports a failure (Stryker shows "0 tests completed"). Importing the
+ * modules here, inside `it`, turns such a crash into a failing test. The imports are dynamic on purpose:
+ * a static import would fail the whole file before any test runs. Nothing else may be imported from
+ * src/ at the top of this file, for the same reason.
+ *
+ * Each test also checks a figure of INTERPRETATION.md the module exposes, so that it is not only a
+ * smoke test.
+ */
+import { describe, expect, it } from "vitest";
+
+describe("the measures load", () => {
+  it("registry: the fourteen clause ids of INTERPRETATION.md §6, in the order of the text", async () => {
+    const registry = await import("../../src/measures/registry.js");
+    expect(registry.listClauseIds()).toEqual([
+      "art3.1",
+      "art3.2",
+      "art3.2-mofcom",
+      "art3.3",
+      "art4.1-investment",
+      "art4.1-session",
+      "art4.2",
+      "art5.1",
+      "art5.2",
+      "art6.1",
+      "art6.2",
+      "art7.1-logistics",
+      "art7.1-express",
+      "art7.2",
+    ]);
+    expect(registry.getRule("art7.2").id).toBe("art7.2");
+    expect(registry.isClauseId("art3.3")).toBe(true);
+  });
+
+  it("edition: the switches of the ambiguity register (§7), A1–A11, each with its default first", async () => {
+    const { SWITCH_VALUES } = await import("../../src/measures/edition.js");
+    const register = Object.fromEntries(Object.entries(SWITCH_VALUES).map(([name, entry]) => [entry.register, [name, entry.values[0]]]));
+    expect(register).toEqual({
+      A1: ["validityEnd", "day-before-anniversary"],
+      A2: ["incrementCounting", "full-increments"],
+      A3: ["art3_2MofcomAlone", "qualifies"],
+      A4: ["art4_1ProductFlows", "at-least-one"],
+      A5: ["art5_1CapScope", "per-year"],
+      A6: ["art3_2CapScope", "per-term"],
+      A7: ["intraMeasuresDuplicates", "highest"],
+      A8: ["interestDayCount", "actual/360"],
+      A9: ["rounding", "fen-half-up"],
+      A10: ["annualCapYear", "fact-year"],
+      A11: ["thresholdWords", "civil-code"],
+    });
+    // Every alternative the register names is offered.
+    expect(SWITCH_VALUES.validityEnd.values).toContain("civil-code-anniversary");
+    expect(SWITCH_VALUES.incrementCounting.values).toContain("pro-rata");
+    expect(SWITCH_VALUES.art3_2MofcomAlone.values).toContain("requires-municipal");
+    expect(SWITCH_VALUES.art4_1ProductFlows.values).toContain("both");
+    expect(SWITCH_VALUES.art5_1CapScope.values).toContain("per-term");
+    expect(SWITCH_VALUES.art3_2CapScope.values).toContain("per-year");
+    expect(SWITCH_VALUES.intraMeasuresDuplicates.values).toEqual(["highest", "first-claimed", "allow"]);
+    expect(SWITCH_VALUES.interestDayCount.values).toContain("actual/365");
+    expect(SWITCH_VALUES.rounding.values).toEqual(expect.arrayContaining(["fen-half-even", "yuan-half-up"]));
+    expect(SWITCH_VALUES.annualCapYear.values).toContain("payment-year");
+    expect(SWITCH_VALUES.thresholdWords.values).toContain("edition");
+  });
+
+  it("the draft edition: deeply frozen, valid two years, art3.1's cap 2,000,000", async () => {
+    const { DRAFT_EDITION } = await import("../../src/measures/edition-draft.js");
+    expect(DRAFT_EDITION.validityYears).toBe(2);
+    expect(DRAFT_EDITION.parameters["art3.1"].capPerPark).toBe("2000000");
+    expect(Object.isFrozen(DRAFT_EDITION)).toBe(true);
+    expect(Object.isFrozen(DRAFT_EDITION.parameters["art3.1"].minUsedArea)).toBe(true);
+  });
+
+  it("derive-edition: an override with a negative threshold, a parameter and a switch", async () => {
+    const { deriveEdition } = await import("../../src/measures/derive-edition.js");
+    const edition = deriveEdition({
+      parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-5" }, cap: "600000" } },
+      switches: { interestDayCount: "actual/365" },
+    });
+    expect(edition.parameters["art3.3"].minAnnualOnlineRetail).toEqual({ value: "-5", word: "超过" });
+    expect(edition.parameters["art3.3"].cap).toBe("600000");
+    expect(edition.switches.interestDayCount).toBe("actual/365");
+    // Thresholds may be negative down to −1,000,000,000,000 (growth rates), and no further.
+    expect(() => deriveEdition({ parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-1000000000001" } } } })).toThrow(
+      /minAnnualOnlineRetail\.value/,
+    );
+  });
+
+  it("evaluate-clause and evaluate: the whole chain loads and decides art3.2-mofcom (200,000)", async () => {
+    const { evaluateClause } = await import("../../src/evaluate-clause.js");
+    expect(evaluateClause("art3.2-mofcom", { mofcomRecognition: true }).amount).toBe("200000.00");
+  });
+});

@@ -55,3 +55,22 @@ describe("art7.2 under A8's alternative day count (actual/365)", () => {
     expect(divide?.label.zh).toMatch(/360/);
   });
 });
+
+describe("art7.2: never more than the interest actually paid", () => {
+  it("interest paid 30,000 below the computed 36,200: pays 30,000 and says why, naming both figures", () => {
+    // 3,600,000 × 0.04 × 50% × 181 ÷ 360 = 36,200 > 30,000 paid (INTERPRETATION.md §6, art7.2).
+    const result = run("art7.2", { ...eligibleInput("art7.2"), interestPaid: "30000" });
+    expect(result.amount).toBe("30000.00");
+    const note = result.reasons.find((reason) => reason.code === "INTEREST_PAID_LIMIT");
+    // Mutants: the en / zh templates of this note emptied (art07.ts, amount).
+    expect(note?.en).toContain("Interest paid 30000 is less than the computed subsidy 36200.");
+    expect(note?.zh).toContain("30000");
+    expect(note?.zh).toContain("36200");
+  });
+
+  it("interest paid equal to the computed 36,200: pays it, with no such note", () => {
+    const result = run("art7.2", { ...eligibleInput("art7.2"), interestPaid: "36200" });
+    expect(result.amount).toBe("36200.00");
+    expect(result.reasons.map((reason) => reason.code)).not.toContain("INTEREST_PAID_LIMIT");
+  });
+});

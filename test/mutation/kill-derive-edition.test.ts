@@ -13,6 +13,8 @@ function editionIssues(overrides: unknown): { error: PolicyValidationError; issu
     deriveEdition(overrides);
   } catch (error) {
     expect(error).toBeInstanceOf(PolicyValidationError);
+    // Mutant: the context "edition" of the parse emptied (derive-edition.ts, deriveEdition).
+    expect((error as Error).message.startsWith("edition: invalid input, ")).toBe(true);
     return { error: error as PolicyValidationError, issues: (error as PolicyValidationError).issues };
   }
   throw new Error("expected a PolicyValidationError");
@@ -151,5 +153,55 @@ describe("deriveEdition: validUntil before publishedOn", () => {
   it("a last day equal to the publication day is accepted (a one-day window)", () => {
     const edition = deriveEdition({ publishedOn: "2025-03-01", validUntil: "2025-03-01" });
     expect(edition.validUntil).toBe("2025-03-01");
+  });
+});
+
+describe("deriveEdition: the id of a derived edition says what changed", () => {
+  it("only the publication date: draft@published-<date>", () => {
+    expect(deriveEdition({ publishedOn: "2025-03-01" }).id).toBe("draft@published-2025-03-01");
+  });
+
+  it("word definitions (A11) make it a what-if", () => {
+    // Mutant: wordDefinitions left out of the what-if test (derive-edition.ts, derivedId).
+    expect(deriveEdition({ wordDefinitions: { 超过: ">=" } }).id).toBe("draft+what-if");
+    expect(deriveEdition({ publishedOn: "2025-03-01", wordDefinitions: { 超过: ">=" } }).id).toBe("draft@published-2025-03-01+what-if");
+  });
+
+  it("a different validity term makes it a what-if", () => {
+    // Mutant: validityYears left out of the what-if test (derive-edition.ts, derivedId).
+    expect(deriveEdition({ validityYears: 3 }).id).toBe("draft+what-if");
+  });
+
+  it("parameters or switches make it a what-if; an explicit id wins", () => {
+    expect(deriveEdition({ parameters: { "art3.1": { rate: "0.25" } } }).id).toBe("draft+what-if");
+    expect(deriveEdition({ switches: { rounding: "fen-half-even" } }).id).toBe("draft+what-if");
+    expect(deriveEdition({ id: "trial-2024", switches: { rounding: "fen-half-even" } }).id).toBe("trial-2024");
+  });
+});
+
+describe("deriveEdition: figures are stored in canonical decimal text", () => {
+  it('"0.300", "02000000", "3000.0" and "1500000.00" are the figures 0.3, 2000000, 3000 and 1500000', () => {
+    // Mutants: the normalising pattern made to require a fraction, or to allow a one-digit integer part only.
+    const edition = deriveEdition({
+      parameters: {
+        "art3.1": { rate: "0.300", capPerPark: "02000000", minUsedArea: { value: "3000.0" } },
+        "art4.2": { capPerEnterprisePerYear: "1500000.00" },
+      },
+    });
+    const art31 = edition.parameters["art3.1"];
+    expect(art31.rate).toBe("0.3");
+    expect(art31.capPerPark).toBe("2000000");
+    expect(art31.minUsedArea).toEqual({ value: "3000", word: "以上" });
+    expect(edition.parameters["art4.2"].capPerEnterprisePerYear).toBe("1500000");
+    // Figures not overridden are canonical too, and words are kept as they are.
+    expect(edition.parameters["art3.3"].growthWord).toBe("不低于");
+    expect(edition.parameters["art4.2"].rate).toBe("0.2");
+  });
+
+  it("a parameter given as undefined is no override: the draft's figure stays", () => {
+    // Mutant: the `value === undefined` skip removed (derive-edition.ts, mergeParameters).
+    const edition = deriveEdition({ parameters: { "art3.1": { rate: undefined, capPerPark: "1000000" } } });
+    expect(edition.parameters["art3.1"].rate).toBe("0.3");
+    expect(edition.parameters["art3.1"].capPerPark).toBe("1000000");
   });
 });

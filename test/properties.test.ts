@@ -425,7 +425,7 @@ describe("properties of every clause with a generator", () => {
               (facts, field, growthFen, switches) => {
                 const before = facts[field];
                 if (!(before instanceof D)) throw new Error(`${field} is not a decimal in the generator`);
-                const grownFen = Math.min(Math.round(toDec(before).times(100).toNumber()) + growthFen, MAX_MONEY.times(100).toNumber());
+                const grownFen = Math.min(Math.round(Number(toDec(before).times(100).toFixed())) + growthFen, Number(MAX_MONEY.times(100).toFixed()));
                 const grown = { ...facts, [field]: new D(grownFen, 2) };
                 const low = evaluateClause(id, render(facts, "string"), { switches });
                 const high = evaluateClause(id, render(grown, "string"), { switches });

@@ -3,7 +3,7 @@
  * exact decimal strings), so that every figure the library pays can be re-done by hand.
  */
 import type { Bilingual } from "./conditions.js";
-import { type Decimal, floorDecimal, formatMoney, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
+import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
 
 export type StepKind =
   | "value"
@@ -78,7 +78,7 @@ export class Calculation {
 
   /** ⌊a ÷ b⌋: whole increments only. */
   floorDivide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("floor-divide", label, [a, b], floorDecimal(a.div(b)));
+    return this.record("floor-divide", label, [a, b], a.floorDiv(b));
   }
 
   minimum(label: Bilingual, a: Decimal, b: Decimal): Decimal {

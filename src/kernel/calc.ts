@@ -32,57 +32,48 @@ export interface CalcNote {
 }
 
 /**
- * A step as plain data. (Lazily printed steps were tried and measured: the closures they allocate cost
- * more in garbage collection than the printing they save.)
+ * Steps are plain data, printed as they are made. (Lazily printed steps were tried and measured: the
+ * closures they allocate cost more in garbage collection than the printing they save.)
  */
-export function makeStep(
-  kind: StepKind,
-  label: Bilingual,
-  operands: readonly Decimal[],
-  result: Decimal,
-  printOperand: (value: Decimal) => string,
-  printResult: (value: Decimal) => string,
-): Step {
-  return { kind, label, operands: operands.map(printOperand), result: printResult(result) };
-}
-
 export class Calculation {
   readonly steps: Step[] = [];
   readonly notes: CalcNote[] = [];
 
-  private record(kind: StepKind, label: Bilingual, operands: readonly Decimal[], result: Decimal): Decimal {
-    this.steps.push(makeStep(kind, label, operands, result, formatPlain, formatPlain));
+  private record(kind: StepKind, label: Bilingual, a: Decimal, b: Decimal, result: Decimal): Decimal {
+    this.steps.push({ kind, label, operands: [formatPlain(a), formatPlain(b)], result: formatPlain(result) });
     return result;
   }
 
   /** Record a value the calculation starts from (an input, a parameter, a constant award). */
   value(label: Bilingual, value: Decimal): Decimal {
-    return this.record("value", label, [value], value);
+    const text = formatPlain(value);
+    this.steps.push({ kind: "value", label, operands: [text], result: text });
+    return value;
   }
 
   multiply(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("multiply", label, [a, b], a.times(b));
+    return this.record("multiply", label, a, b, a.times(b));
   }
 
   add(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("add", label, [a, b], a.plus(b));
+    return this.record("add", label, a, b, a.plus(b));
   }
 
   subtract(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("subtract", label, [a, b], a.minus(b));
+    return this.record("subtract", label, a, b, a.minus(b));
   }
 
   divide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("divide", label, [a, b], a.div(b));
+    return this.record("divide", label, a, b, a.div(b));
   }
 
   /** ⌊a ÷ b⌋: whole increments only. */
   floorDivide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("floor-divide", label, [a, b], a.floorDiv(b));
+    return this.record("floor-divide", label, a, b, a.floorDiv(b));
   }
 
   minimum(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("minimum", label, [a, b], minDecimal(a, b));
+    return this.record("minimum", label, a, b, minDecimal(a, b));
   }
 
   note(note: CalcNote): void {
@@ -99,6 +90,6 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
 /** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
-  calc.steps.push(makeStep("round", ROUNDING_LABELS[mode], [value], rounded, formatPlain, formatMoney));
+  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [formatPlain(value)], result: formatMoney(rounded) });
   return rounded;
 }

@@ -146,26 +146,37 @@ export interface FactSpec {
 
 /** Yes/no facts combined with three-valued AND / OR. */
 export function factCondition(spec: FactSpec): ConditionResult {
-  const values = spec.facts.map((f) => f.value);
-  let outcome: Outcome;
-  if (spec.combine === "all") {
-    outcome = values.includes(false) ? "failed" : values.includes(undefined) ? "missing" : "met";
-  } else {
-    outcome = values.includes(true) ? "met" : values.includes(undefined) ? "missing" : "failed";
+  let anyTrue = false;
+  let anyFalse = false;
+  let anyUnknown = false;
+  const fields: string[] = [];
+  const checks: FactCheck[] = [];
+  for (const f of spec.facts) {
+    if (f.value === true) anyTrue = true;
+    else if (f.value === false) anyFalse = true;
+    else anyUnknown = true;
+    fields.push(f.field);
+    checks.push({ field: f.field, value: f.value ?? null });
   }
-  return {
-    id: spec.id,
-    outcome,
-    label: spec.label,
-    fields: spec.facts.map((f) => f.field),
-    // Only report facts as missing when knowing them could change the outcome.
-    missing: outcome === "missing" ? spec.facts.filter((f) => f.value === undefined).map((f) => f.field) : [],
-    facts: spec.facts.map((f) => ({ field: f.field, value: f.value ?? null })),
-    combine: spec.combine,
-  };
+  let outcome: Outcome;
+  if (spec.combine === "all") outcome = anyFalse ? "failed" : anyUnknown ? "missing" : "met";
+  else outcome = anyTrue ? "met" : anyUnknown ? "missing" : "failed";
+  // Only report facts as missing when knowing them could change the outcome.
+  const missing: string[] = [];
+  if (outcome === "missing") for (const f of spec.facts) if (f.value === undefined) missing.push(f.field);
+  return { id: spec.id, outcome, label: spec.label, fields, missing, facts: checks, combine: spec.combine };
 }
 
 /** A single yes/no fact that must be true. */
 export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
-  return factCondition({ id, label, facts: [{ field, value }], combine: "all" });
+  const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";
+  return {
+    id,
+    outcome,
+    label,
+    fields: [field],
+    missing: value === undefined ? [field] : [],
+    facts: [{ field, value: value ?? null }],
+    combine: "all",
+  };
 }

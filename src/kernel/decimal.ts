@@ -4,7 +4,7 @@
  * Everything numeric that the policy talks about is carried as an exact decimal (exact.ts), never as a
  * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (INTERPRETATION.md §2).
  */
-import { Decimal, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP } from "./exact.js";
+import { Decimal, parsePlainDecimal, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP } from "./exact.js";
 
 export { Decimal } from "./exact.js";
 
@@ -78,7 +78,6 @@ export interface DecimalBounds {
 /** Longest decimal string accepted: 20 digits before the point and 18 after is plenty for yuan. */
 export const MAX_DECIMAL_TEXT_LENGTH = 40;
 
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B\u3002]/;
 const SEPARATORS = /\d[,，_' \u00A0\u3000]\d/;
 const CHINESE_UNITS = /[万亿元千百]/;
@@ -170,10 +169,9 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
         hintZh: `文本长度为 ${raw.length} 个字符，最多接受 ${MAX_DECIMAL_TEXT_LENGTH} 个`,
       };
     }
-    if (!PLAIN_DECIMAL.test(raw)) {
-      return { ...expectedText(bounds), ...hintFor(raw, bounds) };
-    }
-    value = new Dec(raw);
+    const parsed = parsePlainDecimal(raw);
+    if (parsed === null) return { ...expectedText(bounds), ...hintFor(raw, bounds) };
+    value = parsed;
   } else {
     return { ...expectedText(bounds) };
   }

@@ -109,6 +109,17 @@ function parsePlain(text: string): boolean {
 
 export type DecimalInput = string | number | Decimal;
 
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A plain decimal string (`-?digits(.digits)?`, ASCII digits only) as a Decimal, or null for any other
+ * text. The common case is read in one pass without a regular expression.
+ */
+export function parsePlainDecimal(text: string): Decimal | null {
+  if (parsePlain(text)) return new Decimal(RAW, parsedM, parsedK, null);
+  return PLAIN_DECIMAL.test(text) ? new Decimal(text) : null;
+}
+
 export class Decimal {
   /** Scaled form: the integer m of m ÷ 10^k (0 in the big.js form). */
   readonly m: number;

@@ -325,7 +325,25 @@ export function parseOrThrow<S extends z.ZodType>(
   basePath: readonly (string | number)[] = [],
   knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
 ): z.output<S> {
-  const fast = FAST_OBJECTS.get(schema);
+  return parseWith(FAST_OBJECTS.get(schema), schema, raw, context, basePath, knownFieldsAt);
+}
+
+/** The compiled fast path of a `facts()` schema, if it has one (to look up once, not per call). */
+export type FastParser = (raw: Record<string, unknown>) => unknown;
+
+export function fastParserOf(schema: z.ZodType): FastParser | undefined {
+  return FAST_OBJECTS.get(schema);
+}
+
+/** `parseOrThrow` with the schema's fast path already looked up. */
+export function parseWith<S extends z.ZodType>(
+  fast: FastParser | undefined,
+  schema: S,
+  raw: unknown,
+  context: string,
+  basePath: readonly (string | number)[] = [],
+  knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
+): z.output<S> {
   if (fast !== undefined && typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
     const value = fast(raw as Record<string, unknown>);
     if (value !== INVALID) return value as z.output<S>;

@@ -11,7 +11,7 @@ import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
 import { type Decimal, formatMoney, formatPlain, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
-import { parseOrThrow } from "./fields.js";
+import { type FastParser, fastParserOf, parseWith } from "./fields.js";
 import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
 
 /** Where a clause stands in the text: 第三条第（一）项 = article 3, paragraph 1, item 1. */
@@ -171,32 +171,42 @@ interface PreparedCap {
   readonly limitText: string;
 }
 
-/** What a rule's evaluation needs that depends only on the rule and the context: worked out once. */
-interface PreparedRule {
+/**
+ * A rule bound to a context, with what its evaluation needs that depends only on the two worked out
+ * once: the caps with their limits printed, the one-time scope, the compiled input reader.
+ */
+export interface PreparedRule<S extends z.ZodType = z.ZodType, Ctx = unknown> {
+  readonly rule: RuleDefinition<S, Ctx>;
+  readonly ctx: Ctx;
   readonly caps: readonly PreparedCap[];
   readonly once: OnceScope | null;
   readonly knownFields: () => readonly string[];
+  readonly fast: FastParser | undefined;
 }
 
 /** Prepared rules per context object (an edition's context is made once per edition) and rule. */
 const PREPARED = new WeakMap<object, WeakMap<object, PreparedRule>>();
 
-function prepare<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, ctx: Ctx): PreparedRule {
+/** The rule bound to `ctx`, made once per (context, rule): both are immutable. */
+export function prepareRule<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, ctx: Ctx): PreparedRule<S, Ctx> {
   const key = ctx as unknown as object;
   let byRule = PREPARED.get(key);
   if (byRule === undefined) {
     byRule = new WeakMap();
     PREPARED.set(key, byRule);
   }
-  let prepared = byRule.get(rule);
+  let prepared = byRule.get(rule) as PreparedRule<S, Ctx> | undefined;
   if (prepared === undefined) {
     const fields = Object.freeze(Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {}));
     prepared = {
+      rule,
+      ctx,
       caps: rule.caps(ctx).map((spec) => ({ spec, limitText: formatMoney(spec.limit) })),
       once: rule.once(ctx) ?? null,
       knownFields: () => fields,
+      fast: fastParserOf(rule.schema),
     };
-    byRule.set(rule, prepared);
+    byRule.set(rule, prepared as unknown as PreparedRule);
   }
   return prepared;
 }
@@ -207,7 +217,7 @@ function prepare<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, ctx: Ct
  */
 function makeResult<S extends z.ZodType, Ctx>(
   rule: RuleDefinition<S, Ctx>,
-  prepared: PreparedRule,
+  prepared: PreparedRule<S, Ctx>,
   env: RuleEnvironment,
   status: ClauseStatus,
   amount: string | null,
@@ -268,10 +278,16 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   ctx: Ctx,
   env: RuleEnvironment,
 ): ClauseResult {
+  return evaluatePrepared(prepareRule(rule, ctx), raw, env);
+}
+
+/** `evaluateRule` with the rule already bound to its context (see `prepareRule`). */
+export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, raw: unknown, env: RuleEnvironment): ClauseResult {
+  const rule = prepared.rule;
+  const ctx = prepared.ctx;
   const path = env.path ?? NO_PATH;
   if (!isPlainObject(raw)) throw notAnObject(rule, raw, path);
-  const prepared = prepare(rule, ctx);
-  const input = parseOrThrow(rule.schema, raw, `clause ${rule.id}`, path, prepared.knownFields) as z.output<S>;
+  const input = parseWith(prepared.fast, rule.schema, raw, `clause ${rule.id}`, path, prepared.knownFields) as z.output<S>;
 
   if (rule.validate) {
     const problems = rule.validate(input, ctx);

@@ -38,15 +38,34 @@ export interface CalcNote {
 export class Calculation {
   readonly steps: Step[] = [];
   readonly notes: CalcNote[] = [];
+  // The two values printed last and their text: a step's result is usually the next step's operand,
+  // so most operands are printed already (values are immutable, so identity means the same text).
+  private lastValue: Decimal | null = null;
+  private lastText = "";
+  private previousValue: Decimal | null = null;
+  private previousText = "";
+
+  /** A value of this calculation printed plainly (each value printed once). */
+  print(value: Decimal): string {
+    if (value === this.lastValue) return this.lastText;
+    if (value === this.previousValue) return this.previousText;
+    const text = formatPlain(value);
+    this.previousValue = this.lastValue;
+    this.previousText = this.lastText;
+    this.lastValue = value;
+    this.lastText = text;
+    return text;
+  }
 
   private record(kind: StepKind, label: Bilingual, a: Decimal, b: Decimal, result: Decimal): Decimal {
-    this.steps.push({ kind, label, operands: [formatPlain(a), formatPlain(b)], result: formatPlain(result) });
+    const operands = [this.print(a), this.print(b)];
+    this.steps.push({ kind, label, operands, result: this.print(result) });
     return result;
   }
 
   /** Record a value the calculation starts from (an input, a parameter, a constant award). */
   value(label: Bilingual, value: Decimal): Decimal {
-    const text = formatPlain(value);
+    const text = this.print(value);
     this.steps.push({ kind: "value", label, operands: [text], result: text });
     return value;
   }
@@ -90,6 +109,6 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
 /** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
-  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [formatPlain(value)], result: formatMoney(rounded) });
+  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [calc.print(value)], result: formatMoney(rounded) });
   return rounded;
 }

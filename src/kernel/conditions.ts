@@ -59,6 +59,9 @@ export interface ConditionResult {
   readonly combine?: "all" | "any";
 }
 
+/** The `missing` list of a condition whose facts are all known: shared, so frozen. */
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
 export function printValue(value: Decimal, unit: Unit): string {
   return unit === "yuan" ? formatMoney(value) : formatPlain(value);
 }
@@ -82,7 +85,7 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
     label: spec.label,
     fields: [spec.field],
-    missing: spec.value === undefined ? [spec.field] : [],
+    missing: spec.value === undefined ? [spec.field] : NO_FIELDS,
     comparison: {
       left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
       op: meaning.op,
@@ -175,7 +178,7 @@ export function requireFact(id: string, field: string, value: boolean | undefine
     outcome,
     label,
     fields: [field],
-    missing: value === undefined ? [field] : [],
+    missing: value === undefined ? [field] : NO_FIELDS,
     facts: [{ field, value: value ?? null }],
     combine: "all",
   };

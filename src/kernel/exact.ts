@@ -411,9 +411,24 @@ function roundScaled(m: number, drop: number, mode: RoundingModeNumber): number 
   return q + 0;
 }
 
+/**
+ * A non-negative safe integer in decimal digits. String() is fast for small integers (V8 keeps them
+ * as "Smis") and slow for larger ones, which it prints with its general double-to-string algorithm:
+ * amounts in fen above 21,474,836.47 yuan are larger, so they are printed in two halves.
+ */
+function integerText(n: number): string {
+  if (n < 1e8) return String(n);
+  // n ÷ 10^8 is rounded to a double, but never up to the next integer h: n ≤ h·10^8 − 1 puts the true
+  // quotient at least 10^-8 below h, while half a unit in the last place near h < 2^27 is 2^-27 < 10^-8.
+  // The product and the difference are exact (safe integers).
+  const high = Math.floor(n / 1e8);
+  const low = String(n - high * 1e8);
+  return `${String(high)}${"00000000".slice(low.length)}${low}`;
+}
+
 /** The digits of |m|, at least `minLength` long (left-padded with zeros). */
 function digitsOf(m: number, minLength: number): string {
-  const text = String(m < 0 ? -m : m);
+  const text = integerText(m < 0 ? -m : m);
   return text.length >= minLength ? text : "0".repeat(minLength - text.length) + text;
 }
 
@@ -423,7 +438,7 @@ function plainScaled(m: number, k: number): string {
     m /= 10;
     k--;
   }
-  if (k === 0) return String(m + 0);
+  if (k === 0) return m < 0 ? `-${integerText(-m)}` : integerText(m + 0);
   const digits = digitsOf(m, k + 1);
   const cut = digits.length - k;
   return `${m < 0 ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`;

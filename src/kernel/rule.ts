@@ -9,7 +9,7 @@
 import type * as z from "zod";
 import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
-import { type Decimal, formatMoney, formatPlain, type RoundingMode } from "./decimal.js";
+import { type Decimal, formatMoney, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
 import { type FastParser, fastParserOf, parseWith } from "./fields.js";
 import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
@@ -376,7 +376,7 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
     env,
     "eligible",
     amountText,
-    formatPlain(exact),
+    calc.print(exact),
     roundedText,
     conditions,
     NONE,

@@ -232,6 +232,19 @@ describe("exact decimal: the edges of the scaled form", () => {
     expect(x.neg().floorDiv(y).toString()).toBe("-3");
   });
 
+  it("integers just below a multiple of 10^8 print every digit (the quotient by 10^8 rounds up)", () => {
+    for (let high = 89_999_990; high <= 90_071_992; high += 1) {
+      const n = high * 1e8 - 1;
+      if (n > Number.MAX_SAFE_INTEGER) break;
+      expect(d(String(n)).toString()).toBe(BigInt(n).toString());
+    }
+    for (const text of ["8999999999999999", "9007199254740991", "100000000", "99999999", "100000001", "1000000000000000"]) {
+      expect(d(text).toString()).toBe(text);
+      expect(d(`-${text}`).toString()).toBe(`-${text}`);
+      expect(d(`${text}.5`).toFixed(1)).toBe(new B(`${text}.5`).toFixed(1));
+    }
+  });
+
   it("JSON and template strings print the plain decimal", () => {
     expect(JSON.stringify({ a: d("1.50") })).toBe('{"a":"1.5"}');
     expect(`${d("1e-7")}`).toBe("0.0000001");

@@ -35,9 +35,12 @@ export interface CalcNote {
  * Steps are plain data, printed as they are made. (Lazily printed steps were tried and measured: the
  * closures they allocate cost more in garbage collection than the printing they save.)
  */
+const NO_NOTES: readonly CalcNote[] = Object.freeze([]);
+
 export class Calculation {
   readonly steps: Step[] = [];
-  readonly notes: CalcNote[] = [];
+  /** Notes attached so far (a shared empty list until the first). */
+  notes: readonly CalcNote[] = NO_NOTES;
   // The two values printed last and their text: a step's result is usually the next step's operand,
   // so most operands are printed already (values are immutable, so identity means the same text).
   private lastValue: Decimal | null = null;
@@ -96,7 +99,7 @@ export class Calculation {
   }
 
   note(note: CalcNote): void {
-    this.notes.push(note);
+    this.notes = [...this.notes, note];
   }
 }
 

@@ -4,7 +4,7 @@
  * has already failed (Kleene's strong three-valued AND).
  */
 import { type Decimal, formatMoney, formatPlain } from "./decimal.js";
-import { compare, type Operator, type ThresholdWord, type WordTable } from "./words.js";
+import { compare, type Operator, type ThresholdWord, type WordMeaning, type WordTable } from "./words.js";
 
 export type Outcome = "met" | "failed" | "missing";
 
@@ -59,6 +59,18 @@ export interface ConditionResult {
   readonly combine?: "all" | "any";
 }
 
+const MEANING_TEXTS = new WeakMap<WordMeaning, Bilingual>();
+
+/** The statutory meaning of a word as text, made once per word table entry (entries are frozen). */
+function meaningText(meaning: WordMeaning): Bilingual {
+  let text = MEANING_TEXTS.get(meaning);
+  if (text === undefined) {
+    text = Object.freeze({ en: meaning.en, zh: meaning.zh });
+    MEANING_TEXTS.set(meaning, text);
+  }
+  return text;
+}
+
 /** The `missing` list of a condition whose facts are all known: shared, so frozen. */
 const NO_FIELDS: readonly string[] = Object.freeze([]);
 
@@ -93,7 +105,7 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
       word: spec.threshold.word,
       unit: spec.unit,
       holds,
-      meaning: { en: meaning.en, zh: meaning.zh },
+      meaning: meaningText(meaning),
       source: meaning.source,
     },
   };
@@ -133,7 +145,7 @@ export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordT
       word: spec.word,
       unit: spec.unit,
       holds,
-      meaning: { en: meaning.en, zh: meaning.zh },
+      meaning: meaningText(meaning),
       source: meaning.source,
     },
   };

@@ -32,9 +32,7 @@ export function roundAmount(value: Decimal, mode: RoundingMode): Decimal {
 
 /** Money crosses the public API as a decimal string with exactly two places ("1000000.01"). */
 export function formatMoney(value: Decimal): string {
-  const text = value.toFixed(2, ROUND_HALF_UP);
-  // A negative value that rounds to nothing keeps its sign in toFixed ("-0.00"); an amount of nothing is "0.00".
-  return text === "-0.00" ? "0.00" : text;
+  return value.toMoney();
 }
 
 /** A decimal printed plainly, without exponent and without trailing zeros. */

@@ -39,9 +39,6 @@ const BigExact: Big.BigConstructor = Big();
 BigExact.DP = 40;
 BigExact.RM = Big.roundHalfUp;
 
-/** Places kept by a division that does not come out exact (big.js's DP). */
-export const DIVISION_PLACES = 40;
-
 const MAX = Number.MAX_SAFE_INTEGER;
 /** Most decimal places of the scaled form: 10^22 is the largest power of ten a double holds exactly. */
 const MAX_SCALE = 22;
@@ -55,6 +52,8 @@ const RAW: unique symbol = Symbol("raw");
 /** Scratch of `parsePlain`, read immediately by its caller (synchronous; no state survives a call). */
 let parsedM = 0;
 let parsedK = 0;
+/** Whether the text parsed is already the value's plain text (no leading or trailing zeros, no "-0"). */
+let parsedCanonical = false;
 
 /**
  * Parse `-?digits(.digits)?` into parsedM / parsedK, trailing fractional zeros dropped. False when the
@@ -75,6 +74,7 @@ function parsePlain(text: string): boolean {
   let digits = 0;
   let point = false;
   let zerosPending = 0;
+  let firstDigitZero = false;
   for (; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c === 46 /* . */) {
@@ -84,6 +84,7 @@ function parsePlain(text: string): boolean {
     }
     const digit = c - 48;
     if (digit < 0 || digit > 9) return false;
+    if (digits === 0 && digit === 0) firstDigitZero = true;
     digits++;
     if (point) {
       // Trailing zeros of the fraction are only counted once a later non-zero digit needs them.
@@ -104,6 +105,9 @@ function parsePlain(text: string): boolean {
   if (k > MAX_SCALE) return false;
   parsedM = negative && m !== 0 ? -m : m;
   parsedK = k;
+  // "007", "1.50", "-0" are read but printed otherwise; "0.5" and "-12.25" are printed as written.
+  const integerDigits = point ? text.indexOf(".") - (negative ? 1 : 0) : digits;
+  parsedCanonical = zerosPending === 0 && !(firstDigitZero && integerDigits > 1) && !(negative && m === 0);
   return true;
 }
 
@@ -116,7 +120,7 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
  * text. The common case is read in one pass without a regular expression.
  */
 export function parsePlainDecimal(text: string): Decimal | null {
-  if (parsePlain(text)) return new Decimal(RAW, parsedM, parsedK, null);
+  if (parsePlain(text)) return new Decimal(RAW, parsedM, parsedK, null, parsedCanonical ? text : undefined);
   return PLAIN_DECIMAL.test(text) ? new Decimal(text) : null;
 }
 
@@ -127,13 +131,19 @@ export class Decimal {
   readonly k: number;
   /** The big.js form, or null when the value is in the scaled form. */
   readonly big: Big.Big | null;
+  /**
+   * The plain text once printed: a value is immutable, and an edition's figures are printed in every
+   * explanation. Not part of the value (two equal decimals may differ here); compare with eq().
+   */
+  private text: string | undefined;
 
   /**
    * A decimal from a string ("1000.50", and everything big.js reads: "1e-7", ".5"), a finite number (read
    * through its shortest decimal string, so 0.1 is exactly 0.1) or another Decimal. Throws on anything
    * else, as big.js does.
    */
-  constructor(value: DecimalInput | typeof RAW, m = 0, k = 0, big: Big.Big | null = null) {
+  constructor(value: DecimalInput | typeof RAW, m = 0, k = 0, big: Big.Big | null = null, plain: string | undefined = undefined) {
+    this.text = plain;
     if (value === RAW) {
       this.m = m;
       this.k = k;
@@ -151,13 +161,14 @@ export class Decimal {
       this.m = parsedM;
       this.k = parsedK;
       this.big = null;
+      if (parsedCanonical) this.text = text;
       return;
     }
     let parsed: Big.Big;
     try {
       parsed = new BigExact(text);
     } catch {
-      throw new TypeError(`[decimal] Invalid number: ${typeof value === "string" ? JSON.stringify(value.slice(0, 50)) : String(value)}`);
+      throw invalidNumber(value);
     }
     const scaled = fromBigParts(parsed);
     if (scaled) {
@@ -243,7 +254,7 @@ export class Decimal {
 
   /** Round to `dp` decimal places (0 … 22) with big.js's mode numbers (default half-up). */
   round(dp = 0, mode: RoundingModeNumber = ROUND_HALF_UP): Decimal {
-    if (!Number.isInteger(dp) || dp < 0 || dp > MAX_SCALE) throw new RangeError(`[decimal] Invalid decimal places: ${dp}`);
+    checkPlaces(dp, MAX_SCALE);
     if (this.big === null) {
       if (this.k <= dp) return this;
       return scaled(roundScaled(this.m, this.k - dp, mode), dp);
@@ -253,10 +264,6 @@ export class Decimal {
 
   neg(): Decimal {
     return this.big === null ? scaled(-this.m + 0, this.k) : fromBig(this.big.times(-1));
-  }
-
-  abs(): Decimal {
-    return this.sign() < 0 ? this.neg() : this;
   }
 
   isZero(): boolean {
@@ -306,8 +313,11 @@ export class Decimal {
    * As big.js, a negative value that rounds to zero keeps its sign ("-0.00"); formatMoney removes it.
    */
   toFixed(dp?: number, mode: RoundingModeNumber = ROUND_HALF_UP): string {
-    if (dp === undefined) return this.big === null ? plainScaled(this.m, this.k) : bigPlain(this.big);
-    if (!Number.isInteger(dp) || dp < 0 || dp > 1e6) throw new RangeError(`[decimal] Invalid decimal places: ${dp}`);
+    if (dp === undefined) {
+      if (this.text === undefined) this.text = this.big === null ? plainScaled(this.m, this.k) : bigPlain(this.big);
+      return this.text;
+    }
+    checkPlaces(dp, 1e6);
     if (this.big === null && dp <= MAX_SCALE) {
       const m = this.k > dp ? roundScaled(this.m, this.k - dp, mode) : this.m;
       const text = fixedScaled(m, Math.min(this.k, dp), dp);
@@ -316,17 +326,42 @@ export class Decimal {
     return this.toBig().toFixed(dp, mode);
   }
 
+  /**
+   * Money: exactly two places, half-up, and never "-0.00" (a negative amount that rounds to nothing is
+   * "0.00"). The same text as `toFixed(2)` otherwise, on the path every amount of every result takes.
+   */
+  toMoney(): string {
+    // A value whose plain text is known (it was read from it, or printed) with at most two places is
+    // printed from that text.
+    const plain = this.text;
+    if (plain !== undefined) {
+      const places = plain.length - 1 - plain.indexOf(".");
+      if (places === plain.length) return `${plain}.00`;
+      if (places === 2) return plain;
+      if (places === 1) return `${plain}0`;
+    }
+    if (this.big === null) {
+      let m = this.m;
+      if (this.k > 2) m = roundScaled(m, this.k - 2, ROUND_HALF_UP);
+      else if (this.k < 2) m *= POW10[2 - this.k] as number;
+      if (m <= MAX && m >= -MAX) {
+        const negative = m < 0;
+        const a = negative ? -m : m;
+        const f = a % 100;
+        const whole = integerText((a - f) / 100);
+        return `${negative ? "-" : ""}${whole}${f < 10 ? ".0" : "."}${String(f | 0)}`;
+      }
+    }
+    const text = this.toFixed(2, ROUND_HALF_UP);
+    return text === "-0.00" ? "0.00" : text;
+  }
+
   /** The plain decimal (as toFixed()). */
   toString(): string {
     return this.toFixed();
   }
 
   toJSON(): string {
-    return this.toFixed();
-  }
-
-  /** As big.js: the string (so that `${x}` and comparisons with == never go through a float). */
-  valueOf(): string {
     return this.toFixed();
   }
 
@@ -347,8 +382,16 @@ function toDecimal(value: DecimalInput): Decimal {
   return new Decimal(value);
 }
 
+function invalidNumber(value: unknown): TypeError {
+  return new TypeError(`[decimal] Invalid number: ${String(value).slice(0, 50)}`);
+}
+
+function checkPlaces(dp: number, max: number): void {
+  if (!Number.isInteger(dp) || dp < 0 || dp > max) throw new RangeError(`[decimal] Invalid decimal places: ${dp}`);
+}
+
 function numberText(value: number): string {
-  if (!Number.isFinite(value)) throw new TypeError(`[decimal] Invalid number: ${String(value)}`);
+  if (!Number.isFinite(value)) throw invalidNumber(value);
   // String(-0) is "0"; String(1e21) is "1e+21", which big.js reads.
   return String(value);
 }
@@ -413,23 +456,26 @@ function roundScaled(m: number, drop: number, mode: RoundingModeNumber): number 
 
 /**
  * A non-negative safe integer in decimal digits. String() is fast for small integers (V8 keeps them
- * as "Smis") and slow for larger ones, which it prints with its general double-to-string algorithm:
+ * as "Smis", below 2^31) and slow for larger ones, which it prints with its general double-to-string algorithm:
  * amounts in fen above 21,474,836.47 yuan are larger, so they are printed in two halves.
  */
 function integerText(n: number): string {
-  if (n < 1e8) return String(n);
+  // `| 0` hands String() a small integer even when n was computed as a double (same value below 2^31).
+  if (n <= 2147483647) return String(n | 0);
   // n ÷ 10^8 is rounded to a double, but never up to the next integer h: n ≤ h·10^8 − 1 puts the true
   // quotient at least 10^-8 below h, while half a unit in the last place near h < 2^27 is 2^-27 < 10^-8.
   // The product and the difference are exact (safe integers).
   const high = Math.floor(n / 1e8);
-  const low = String(n - high * 1e8);
-  return `${String(high)}${"00000000".slice(low.length)}${low}`;
+  const low = String((n - high * 1e8) | 0);
+  return `${String(high | 0)}${"00000000".slice(low.length)}${low}`;
 }
 
-/** The digits of |m|, at least `minLength` long (left-padded with zeros). */
-function digitsOf(m: number, minLength: number): string {
-  const text = integerText(m < 0 ? -m : m);
-  return text.length >= minLength ? text : "0".repeat(minLength - text.length) + text;
+const ZEROS = "0".repeat(MAX_SCALE);
+
+/** The fraction digits `f` (0 ≤ f < 10^k) of a scaled value, left-padded with zeros to k digits. */
+function fractionText(f: number, k: number): string {
+  const text = integerText(f);
+  return text.length === k ? text : ZEROS.slice(0, k - text.length) + text;
 }
 
 /** m ÷ 10^k written plainly, trailing zeros of the fraction dropped. */
@@ -438,20 +484,25 @@ function plainScaled(m: number, k: number): string {
     m /= 10;
     k--;
   }
-  if (k === 0) return m < 0 ? `-${integerText(-m)}` : integerText(m + 0);
-  const digits = digitsOf(m, k + 1);
-  const cut = digits.length - k;
-  return `${m < 0 ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  const negative = m < 0;
+  const a = negative ? -m : m + 0;
+  if (k === 0) return negative ? `-${integerText(a)}` : integerText(a);
+  // a % 10^k and the division of what is left are exact for safe integers.
+  const p = POW10[k] as number;
+  const f = a % p;
+  return `${negative ? "-" : ""}${integerText((a - f) / p)}.${fractionText(f, k)}`;
 }
 
 /** m ÷ 10^k (k ≤ dp) written with exactly dp places. */
 function fixedScaled(m: number, k: number, dp: number): string {
-  const sign = m < 0 ? "-" : "";
-  if (dp === 0) return `${sign}${digitsOf(m, 1)}`;
-  const digits = digitsOf(m, k + 1);
-  const cut = digits.length - k;
-  const fraction = k === dp ? digits.slice(cut) : digits.slice(cut) + "0".repeat(dp - k);
-  return `${sign}${digits.slice(0, cut)}.${fraction}`;
+  const negative = m < 0;
+  const a = negative ? -m : m;
+  const p = POW10[k] as number;
+  const f = a % p;
+  const whole = `${negative ? "-" : ""}${integerText((a - f) / p)}`;
+  if (dp === 0) return whole;
+  const fraction = k === 0 ? ZEROS.slice(0, dp) : k === dp ? fractionText(f, k) : fractionText(f, k) + ZEROS.slice(0, dp - k);
+  return `${whole}.${fraction}`;
 }
 
 function bigPlain(value: Big.Big): string {

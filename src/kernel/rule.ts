@@ -182,6 +182,8 @@ export interface PreparedRule<S extends z.ZodType = z.ZodType, Ctx = unknown> {
   readonly once: OnceScope | null;
   readonly knownFields: () => readonly string[];
   readonly fast: FastParser | undefined;
+  /** "clause art3.1": where a validation error comes from. */
+  readonly context: string;
 }
 
 /** Prepared rules per context object (an edition's context is made once per edition) and rule. */
@@ -205,6 +207,7 @@ export function prepareRule<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ct
       once: rule.once(ctx) ?? null,
       knownFields: () => fields,
       fast: fastParserOf(rule.schema),
+      context: `clause ${rule.id}`,
     };
     byRule.set(rule, prepared as unknown as PreparedRule);
   }
@@ -231,25 +234,26 @@ function makeResult<S extends z.ZodType, Ctx>(
   capBinding: string | null,
   reasons: readonly Reason[],
 ): ClauseResult {
+  // The order of the text documents (golden decisions compare them byte for byte).
   return {
     clauseId: rule.id,
     title: rule.title,
     citation: rule.citation,
+    conditions,
+    once: prepared.once,
+    rounding: env.rounding,
+    edition: env.editionName,
+    switches: env.switches,
     status,
     amount,
     exactAmount,
     roundedAmount,
-    conditions,
     failedConditions,
     missingFacts,
     steps,
     caps,
     capBinding,
-    once: prepared.once,
     reasons,
-    rounding: env.rounding,
-    edition: env.editionName,
-    switches: env.switches,
   };
 }
 
@@ -287,7 +291,7 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
   const ctx = prepared.ctx;
   const path = env.path ?? NO_PATH;
   if (!isPlainObject(raw)) throw notAnObject(rule, raw, path);
-  const input = parseWith(prepared.fast, rule.schema, raw, `clause ${rule.id}`, path, prepared.knownFields) as z.output<S>;
+  const input = parseWith(prepared.fast, rule.schema, raw, prepared.context, path, prepared.knownFields) as z.output<S>;
 
   if (rule.validate) {
     const problems = rule.validate(input, ctx);

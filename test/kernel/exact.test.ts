@@ -55,6 +55,33 @@ describe("exact decimal: reading", () => {
     expect(d(text).toString()).toBe(expected);
   });
 
+  it.each([
+    ["007", "7", "7.00"],
+    ["0.50", "0.5", "0.50"],
+    ["-0", "0", "0.00"],
+    ["-0.00", "0", "0.00"],
+    ["0", "0", "0.00"],
+    ["0.05", "0.05", "0.05"],
+    ["-0.05", "-0.05", "-0.05"],
+    ["100", "100", "100.00"],
+    ["00.10", "0.1", "0.10"],
+    ["-007.20", "-7.2", "-7.20"],
+    ["12.345", "12.345", "12.35"],
+  ])("%s prints plainly as %s and as money as %s (its own text reused only when it is the plain text)", (text, plain, money) => {
+    expect(d(text).toString()).toBe(plain);
+    expect(d(text).toMoney()).toBe(money);
+    expect(d(text).toFixed(2)).toBe(new B(text).toFixed(2));
+  });
+
+  it("a result with trailing zeros (1.00 = 0.01 × 100) prints as money with two places after printing plainly", () => {
+    const value = d("0.01").times(100);
+    expect(value.toString()).toBe("1");
+    expect(value.toMoney()).toBe("1.00");
+    const tenth = d("0.5").times("0.20");
+    expect(tenth.toString()).toBe("0.1");
+    expect(tenth.toMoney()).toBe("0.10");
+  });
+
   it("a number is read through its shortest decimal string", () => {
     expect(d(0.1).toString()).toBe("0.1");
     expect(d(-0).toString()).toBe("0");
@@ -160,13 +187,27 @@ describe("exact decimal: arithmetic agrees with big.js", () => {
     );
   });
 
-  it("isInteger, sign, abs, neg", () => {
+  it("toMoney is toFixed(2) without a negative zero", () => {
+    fc.assert(
+      fc.property(decimalText, (x) => {
+        const expected = new B(x).toFixed(2);
+        expect(d(x).toMoney()).toBe(expected === "-0.00" ? "0.00" : expected);
+        expect(d(x).plus(0).toMoney()).toBe(expected === "-0.00" ? "0.00" : expected);
+        // Printed plainly first, so that the money text may come from the plain text.
+        const printed = d(x).times(100).div(100);
+        printed.toString();
+        expect(printed.toMoney()).toBe(expected === "-0.00" ? "0.00" : expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("isInteger, sign, neg", () => {
     fc.assert(
       fc.property(decimalText, (x) => {
         const b = new B(x);
         expect(d(x).isInteger()).toBe(b.round(0, 0).eq(b));
         expect(d(x).sign()).toBe(b.eq(0) ? 0 : b.s);
-        expect(d(x).abs().toString()).toBe(plainOf(b.abs()));
         expect(d(x).neg().toString()).toBe(plainOf(b.times(-1)));
       }),
       { numRuns: 2000 },

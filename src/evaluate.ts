@@ -14,6 +14,7 @@ import {
   type Application,
   type ApplicationInput,
   applicationSchema,
+  readApplicationFast,
   type Claim,
   type Grant,
   MAX_CLAIMS_PER_APPLICATION,
@@ -214,11 +215,14 @@ function tooManyIssues(raw: unknown): ValidationIssue[] {
 function validate(raw: unknown, ctx: MeasuresContext): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
-  const parsed = applicationSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+  let application = readApplicationFast(raw);
+  if (application === undefined) {
+    const parsed = applicationSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+    }
+    application = parsed.data;
   }
-  const application = parsed.data;
   const history = application.history ?? [];
   const issues: ValidationIssue[] = [
     ...duplicateIdIssues(application.claims, "claims", "claim"),
@@ -603,6 +607,18 @@ function editionWithPublication(edition: Edition): CivilDate {
   );
 }
 
+const WINDOWS = new WeakMap<Edition, ValidityWindow>();
+
+/** 第十四条's window of an edition, worked out once per edition (editions never change), and frozen. */
+function windowOf(edition: Edition, publishedOn: CivilDate): ValidityWindow {
+  let window = WINDOWS.get(edition);
+  if (window === undefined) {
+    window = Object.freeze(validityWindow(edition, publishedOn));
+    WINDOWS.set(edition, window);
+  }
+  return window;
+}
+
 /**
  * Evaluate a whole application under an edition (the draft by default, which needs a publication date:
  * see `deriveEdition`). Throws PolicyValidationError carrying every issue of the document.
@@ -618,7 +634,7 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
 export function decide(applicationInput: ApplicationInput | unknown, edition: Edition, stamp: boolean): Decision {
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
-  const window = validityWindow(edition, publishedOn);
+  const window = windowOf(edition, publishedOn);
   const { application, clauseResults } = validate(applicationInput, ctx);
   const history = application.history ?? [];
   const standing = applicantStanding(application);

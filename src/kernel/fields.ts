@@ -333,6 +333,19 @@ export function parseOrThrow<S extends z.ZodType>(
 /** The compiled fast path of a `facts()` schema, if it has one (to look up once, not per call). */
 export type FastParser = (raw: Record<string, unknown>) => unknown;
 
+/**
+ * The fast reader of one field schema made by this module (money, fact, date, …): it returns the value
+ * zod would return, or `FAST_INVALID` where zod must be asked (it reports the problem).
+ */
+export function fastFieldReader(schema: z.ZodType): (raw: unknown) => unknown {
+  const read = FAST_FIELDS.get(schema);
+  if (read === undefined) throw new Error("internal: the schema has no fast reader (it was not made by a field builder of fields.ts)");
+  return read;
+}
+
+/** What a fast reader returns for a value it does not accept. */
+export const FAST_INVALID: unknown = INVALID;
+
 export function fastParserOf(schema: z.ZodType): FastParser | undefined {
   return FAST_OBJECTS.get(schema);
 }

@@ -240,16 +240,13 @@ export class Decimal {
       if (r !== 0 && r < 0 !== b < 0) q -= 1;
       return scaled(q + 0, 0);
     }
+    // big.js rounds the 40th place of the quotient half-up, which could lift 2.999…9 to 3, so the
+    // truncated quotient is only a first guess, off by at most one: q is right when q ≤ x ÷ d < q + 1.
     const x = this.toBig();
     const d = y.toBig();
-    // big.js rounds the 40th place of the quotient half-up, which could lift 2.999…9 to 3, so the
-    // truncated quotient is only a first guess: step it until q·d ≤ x < (q+1)·d (reversed for d < 0).
-    let q = x.div(d).round(0, Big.roundDown);
-    const positive = d.gt(0);
-    const fitsBelow = (candidate: Big.Big) => (positive ? candidate.times(d).lte(x) : candidate.times(d).gte(x));
-    while (!fitsBelow(q)) q = q.minus(1);
-    while (fitsBelow(q.plus(1))) q = q.plus(1);
-    return fromBig(q);
+    const q = x.div(d).round(0, Big.roundDown);
+    const below = (candidate: Big.Big) => (d.s > 0 ? candidate.times(d).lte(x) : candidate.times(d).gte(x));
+    return fromBig(below(q) ? (below(q.plus(1)) ? q.plus(1) : q) : q.minus(1));
   }
 
   /** Round to `dp` decimal places (0 … 22) with big.js's mode numbers (default half-up). */
@@ -318,11 +315,7 @@ export class Decimal {
       return this.text;
     }
     checkPlaces(dp, 1e6);
-    if (this.big === null && dp <= MAX_SCALE) {
-      const m = this.k > dp ? roundScaled(this.m, this.k - dp, mode) : this.m;
-      const text = fixedScaled(m, Math.min(this.k, dp), dp);
-      return m === 0 && this.m < 0 ? `-${text}` : text;
-    }
+    // Only the money path (toMoney) prints with places on every claim; this is the general case.
     return this.toBig().toFixed(dp, mode);
   }
 
@@ -491,18 +484,6 @@ function plainScaled(m: number, k: number): string {
   const p = POW10[k] as number;
   const f = a % p;
   return `${negative ? "-" : ""}${integerText((a - f) / p)}.${fractionText(f, k)}`;
-}
-
-/** m ÷ 10^k (k ≤ dp) written with exactly dp places. */
-function fixedScaled(m: number, k: number, dp: number): string {
-  const negative = m < 0;
-  const a = negative ? -m : m;
-  const p = POW10[k] as number;
-  const f = a % p;
-  const whole = `${negative ? "-" : ""}${integerText((a - f) / p)}`;
-  if (dp === 0) return whole;
-  const fraction = k === 0 ? ZEROS.slice(0, dp) : k === dp ? fractionText(f, k) : fractionText(f, k) + ZEROS.slice(0, dp - k);
-  return `${whole}.${fraction}`;
 }
 
 function bigPlain(value: Big.Big): string {

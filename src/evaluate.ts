@@ -632,6 +632,35 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
  * stamp then carries empty hashes and is not an audit record).
  */
 export function decide(applicationInput: ApplicationInput | unknown, edition: Edition, stamp: boolean): Decision {
+  return documentOf(applicationInput, edition, settle(applicationInput, edition), stamp);
+}
+
+/** One claim as settled: its status, the amount paid (0 unless awarded or reduced), its cap year. */
+export interface SettledClaim {
+  readonly claim: Claim;
+  readonly status: ClaimStatus;
+  readonly paid: Decimal;
+  readonly year: number | null;
+}
+
+/** An application decided, before the decision document is written (simulate reads only this). */
+export interface Settled {
+  readonly application: Application;
+  /** The claims in the order of the application. */
+  readonly claims: readonly SettledClaim[];
+  /** Internal: what the decision document is written from. */
+  readonly working: readonly Working[];
+  readonly ordered: readonly Working[];
+  readonly standing: ApplicantStanding;
+  readonly window: ValidityWindow;
+  readonly history: readonly Grant[];
+}
+
+/**
+ * Decide every claim of an application: validation, applicability, exclusions, the window, double
+ * dipping, one-time scopes and caps. Throws PolicyValidationError for a malformed document.
+ */
+export function settle(applicationInput: ApplicationInput | unknown, edition: Edition): Settled {
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = windowOf(edition, publishedOn);
@@ -728,7 +757,11 @@ export function decide(applicationInput: ApplicationInput | unknown, edition: Ed
     }
     payClaim(payee, ledger, ctx);
   }
+  return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
+}
 
+function documentOf(applicationInput: unknown, edition: Edition, settled: Settled, stamp: boolean): Decision {
+  const { application, working, ordered, standing, window, history } = settled;
   const byClause: Record<string, Decimal> = {};
   const byYear: Record<string, Decimal> = {};
   const byStatus: Record<ClaimStatus, number> = {

@@ -4,7 +4,8 @@
  * systems that call the library from other languages.
  */
 import * as z from "zod";
-import { date, fact, requiredDate, requiredMoney, money } from "./kernel/fields.js";
+import { makeApplicationReader } from "./application-reader.js";
+import { date, fact, fastFieldReader, requiredDate, requiredMoney, money } from "./kernel/fields.js";
 import { usccProblem } from "./kernel/uscc.js";
 import { listClauseIds } from "./measures/registry.js";
 
@@ -17,6 +18,7 @@ const MAX_ID = 100;
 export const MAX_CLAIMS_PER_APPLICATION = 100_000;
 export const MAX_GRANTS_PER_APPLICATION = 100_000;
 const MAX_TEXT = 2000;
+const MAX_NAME = 300;
 
 const idText = (what: string) =>
   z
@@ -80,7 +82,7 @@ const misconductFindingSchema = z.strictObject({
 });
 
 export const applicantSchema = z.strictObject({
-  name: z.string().min(1).max(300).meta({ description: "Registered name / 市场主体名称" }),
+  name: z.string().min(1).max(MAX_NAME).meta({ description: "Registered name / 市场主体名称" }),
   creditCode: creditCodeSchema,
   registeredInPinggu: fact({ en: "registered (工商注册) in Pinggu District (第二条)", zh: "依法在平谷区进行工商注册（第二条）" }),
   liveCommerceBusiness: fact({
@@ -146,3 +148,20 @@ export type Application = z.output<typeof applicationSchema>;
 export type Claim = z.output<typeof claimSchema>;
 export type Grant = z.output<typeof grantSchema>;
 export type MisconductFinding = z.output<typeof misconductFindingSchema>;
+
+/**
+ * The fast path of `applicationSchema` (see application-reader.ts): the parsed document for a valid one,
+ * `undefined` where zod must read it. Its field readers are those of the schemas above.
+ */
+export const readApplicationFast = makeApplicationReader({
+  fact: fastFieldReader(applicantSchema.shape.registeredInPinggu),
+  date: fastFieldReader(claimSchema.shape.paymentDate),
+  requiredDate: fastFieldReader(claimSchema.shape.factDate),
+  money: fastFieldReader(otherPolicySupportSchema.shape.amount),
+  requiredMoney: fastFieldReader(grantSchema.shape.amount),
+  maxId: MAX_ID,
+  maxText: MAX_TEXT,
+  maxName: MAX_NAME,
+  maxClaims: MAX_CLAIMS_PER_APPLICATION,
+  maxGrants: MAX_GRANTS_PER_APPLICATION,
+});

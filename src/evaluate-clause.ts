@@ -3,10 +3,10 @@
  */
 import * as z from "zod";
 import { parseOrThrow } from "./kernel/fields.js";
-import { type ClauseResult, evaluateRule } from "./kernel/rule.js";
+import { type ClauseResult, evaluatePrepared, type PreparedRule, prepareRule, type RuleEnvironment } from "./kernel/rule.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import { type ClauseId, type Edition, type MeasuresContext, makeContext, SWITCH_VALUES, type SwitchName, type Switches } from "./measures/edition.js";
-import { getRule } from "./measures/registry.js";
+import { getRule, isClauseId } from "./measures/registry.js";
 
 export interface ClauseOptions {
   /** The edition whose figures apply; the draft by default. */
@@ -72,17 +72,43 @@ export function switchesUsed(ruleSwitches: readonly string[], switches: Switches
   return used;
 }
 
+/** A clause bound to an edition: its rule, the edition's context and the rule's environment. */
+interface BoundClause {
+  readonly prepared: PreparedRule<z.ZodType, MeasuresContext>;
+  readonly env: RuleEnvironment;
+}
+
+const boundClauses = new WeakMap<Edition, Map<string, BoundClause>>();
+
+/** The clause `clauseId` bound to `edition`, made once per edition and clause (both never change). */
+function bind(clauseId: string, edition: Edition): BoundClause {
+  let byId = boundClauses.get(edition);
+  if (byId === undefined) {
+    byId = new Map();
+    boundClauses.set(edition, byId);
+  }
+  let bound = byId.get(clauseId);
+  if (bound === undefined) {
+    const rule = getRule(clauseId);
+    bound = {
+      prepared: prepareRule(rule, contextOf(edition)),
+      env: { rounding: edition.switches.rounding, editionName: edition.id, switches: switchesUsed(rule.switches, edition.switches) },
+    };
+    byId.set(clauseId, bound);
+  }
+  return bound;
+}
+
 /**
  * Evaluate one clause on one claim's facts. Throws UnknownClauseError for an unknown id and
  * PolicyValidationError (every issue, each naming its field) for malformed input.
  */
-export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = {}): ClauseResult {
-  const rule = getRule(clauseId);
+export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = NO_OPTIONS): ClauseResult {
+  // An unknown id is refused before anything is cached under it.
+  if (!isClauseId(clauseId)) getRule(clauseId);
   const edition = withSwitches(options.edition ?? DRAFT_EDITION, options.switches);
-  const ctx = contextOf(edition);
-  return evaluateRule(rule, input, ctx, {
-    rounding: edition.switches.rounding,
-    editionName: edition.id,
-    switches: switchesUsed(rule.switches, edition.switches),
-  });
+  const bound = bind(clauseId, edition);
+  return evaluatePrepared(bound.prepared, input, bound.env);
 }
+
+const NO_OPTIONS: ClauseOptions = Object.freeze({});

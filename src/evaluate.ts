@@ -14,6 +14,7 @@ import {
   type Application,
   type ApplicationInput,
   applicationSchema,
+  readApplicationFast,
   type Claim,
   type Grant,
   MAX_CLAIMS_PER_APPLICATION,
@@ -214,11 +215,14 @@ function tooManyIssues(raw: unknown): ValidationIssue[] {
 function validate(raw: unknown, ctx: MeasuresContext): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
-  const parsed = applicationSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+  let application = readApplicationFast(raw);
+  if (application === undefined) {
+    const parsed = applicationSchema.safeParse(raw, { reportInput: true });
+    if (!parsed.success) {
+      throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+    }
+    application = parsed.data;
   }
-  const application = parsed.data;
   const history = application.history ?? [];
   const issues: ValidationIssue[] = [
     ...duplicateIdIssues(application.claims, "claims", "claim"),
@@ -603,6 +607,18 @@ function editionWithPublication(edition: Edition): CivilDate {
   );
 }
 
+const WINDOWS = new WeakMap<Edition, ValidityWindow>();
+
+/** 第十四条's window of an edition, worked out once per edition (editions never change), and frozen. */
+function windowOf(edition: Edition, publishedOn: CivilDate): ValidityWindow {
+  let window = WINDOWS.get(edition);
+  if (window === undefined) {
+    window = Object.freeze(validityWindow(edition, publishedOn));
+    WINDOWS.set(edition, window);
+  }
+  return window;
+}
+
 /**
  * Evaluate a whole application under an edition (the draft by default, which needs a publication date:
  * see `deriveEdition`). Throws PolicyValidationError carrying every issue of the document.
@@ -616,9 +632,38 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
  * stamp then carries empty hashes and is not an audit record).
  */
 export function decide(applicationInput: ApplicationInput | unknown, edition: Edition, stamp: boolean): Decision {
+  return documentOf(applicationInput, edition, settle(applicationInput, edition), stamp);
+}
+
+/** One claim as settled: its status, the amount paid (0 unless awarded or reduced), its cap year. */
+export interface SettledClaim {
+  readonly claim: Claim;
+  readonly status: ClaimStatus;
+  readonly paid: Decimal;
+  readonly year: number | null;
+}
+
+/** An application decided, before the decision document is written (simulate reads only this). */
+export interface Settled {
+  readonly application: Application;
+  /** The claims in the order of the application. */
+  readonly claims: readonly SettledClaim[];
+  /** Internal: what the decision document is written from. */
+  readonly working: readonly Working[];
+  readonly ordered: readonly Working[];
+  readonly standing: ApplicantStanding;
+  readonly window: ValidityWindow;
+  readonly history: readonly Grant[];
+}
+
+/**
+ * Decide every claim of an application: validation, applicability, exclusions, the window, double
+ * dipping, one-time scopes and caps. Throws PolicyValidationError for a malformed document.
+ */
+export function settle(applicationInput: ApplicationInput | unknown, edition: Edition): Settled {
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
-  const window = validityWindow(edition, publishedOn);
+  const window = windowOf(edition, publishedOn);
   const { application, clauseResults } = validate(applicationInput, ctx);
   const history = application.history ?? [];
   const standing = applicantStanding(application);
@@ -712,7 +757,11 @@ export function decide(applicationInput: ApplicationInput | unknown, edition: Ed
     }
     payClaim(payee, ledger, ctx);
   }
+  return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
+}
 
+function documentOf(applicationInput: unknown, edition: Edition, settled: Settled, stamp: boolean): Decision {
+  const { application, working, ordered, standing, window, history } = settled;
   const byClause: Record<string, Decimal> = {};
   const byYear: Record<string, Decimal> = {};
   const byStatus: Record<ClaimStatus, number> = {

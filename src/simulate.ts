@@ -8,8 +8,8 @@
  * budget envelope (总额控制) scales awards pro rata when they exceed it, rounding to the fen by the
  * largest-remainder method so that the scaled awards add up to the envelope exactly.
  */
-import { type ClaimStatus, decide } from "./evaluate.js";
-import { isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
+import { type ClaimStatus, settle } from "./evaluate.js";
+import { formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
 import type { Edition } from "./measures/edition.js";
@@ -153,7 +153,9 @@ class EditionAccumulator {
     this.applications += 1;
     let decision;
     try {
-      decision = decide(application, this.edition, false);
+      // The claims as settled, without the decision document: the same decisions as evaluate(), which
+      // writes its document from this (test/simulate.test.ts compares the totals).
+      decision = settle(application, this.edition);
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       this.invalidApplications += 1;
@@ -162,25 +164,27 @@ class EditionAccumulator {
     }
     const applicantIndex = this.applicantTotals.length;
     let applicantFen = 0;
-    for (const claim of decision.claims) {
+    const applicant = decision.application.applicant;
+    for (const settled of decision.claims) {
       this.claims += 1;
-      this.byStatus[claim.status] += 1;
-      if (claim.status !== "awarded" && claim.status !== "reduced") continue;
-      const fen = toFen(claim.amount as string);
+      this.byStatus[settled.status] += 1;
+      if (settled.status !== "awarded" && settled.status !== "reduced") continue;
+      const fen = toFen(formatMoney(settled.paid));
       if (fen === 0) continue;
       applicantFen += fen;
-      const year = claim.year as number;
+      const year = settled.year as number;
+      const { id: claimId, clauseId } = settled.claim;
       if (this.keepAwards) {
-        this.awards.push({ fen, clause: clauseIndex(claim.clauseId), year, applicant: applicantIndex, claimId: claim.claimId });
+        this.awards.push({ fen, clause: clauseIndex(clauseId), year, applicant: applicantIndex, claimId });
       } else {
-        this.count(claim.clauseId, year, fen);
-        this.offerLargest(decision.applicant.name, decision.applicant.creditCode, claim.claimId, claim.clauseId, year, fen);
+        this.count(clauseId, year, fen);
+        this.offerLargest(applicant.name, applicant.creditCode, claimId, clauseId, year, fen);
       }
     }
     this.applicantTotals.push(applicantFen);
     // Who each applicant is matters only when an envelope re-ranks the awards afterwards; otherwise
     // keeping a million applicants' names is memory for nothing (peak RSS 346 → 161 MB on 1M claims).
-    if (this.keepAwards) this.applicantNames.push(decision.applicant);
+    if (this.keepAwards) this.applicantNames.push({ name: applicant.name, creditCode: applicant.creditCode });
   }
 
   count(clauseId: string, year: number, fen: number): void {

@@ -3,7 +3,7 @@
  * exact decimal strings), so that every figure the library pays can be re-done by hand.
  */
 import type { Bilingual } from "./conditions.js";
-import { type Decimal, floorDecimal, formatMoney, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
+import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode, roundAmount } from "./decimal.js";
 
 export type StepKind =
   | "value"
@@ -32,61 +32,74 @@ export interface CalcNote {
 }
 
 /**
- * A step as plain data. (Lazily printed steps were tried and measured: the closures they allocate cost
- * more in garbage collection than the printing they save.)
+ * Steps are plain data, printed as they are made. (Lazily printed steps were tried and measured: the
+ * closures they allocate cost more in garbage collection than the printing they save.)
  */
-export function makeStep(
-  kind: StepKind,
-  label: Bilingual,
-  operands: readonly Decimal[],
-  result: Decimal,
-  printOperand: (value: Decimal) => string,
-  printResult: (value: Decimal) => string,
-): Step {
-  return { kind, label, operands: operands.map(printOperand), result: printResult(result) };
-}
+const NO_NOTES: readonly CalcNote[] = Object.freeze([]);
 
 export class Calculation {
   readonly steps: Step[] = [];
-  readonly notes: CalcNote[] = [];
+  /** Notes attached so far (a shared empty list until the first). */
+  notes: readonly CalcNote[] = NO_NOTES;
+  // The two values printed last and their text: a step's result is usually the next step's operand,
+  // so most operands are printed already (values are immutable, so identity means the same text).
+  private lastValue: Decimal | null = null;
+  private lastText = "";
+  private previousValue: Decimal | null = null;
+  private previousText = "";
 
-  private record(kind: StepKind, label: Bilingual, operands: readonly Decimal[], result: Decimal): Decimal {
-    this.steps.push(makeStep(kind, label, operands, result, formatPlain, formatPlain));
+  /** A value of this calculation printed plainly (each value printed once). */
+  print(value: Decimal): string {
+    if (value === this.lastValue) return this.lastText;
+    if (value === this.previousValue) return this.previousText;
+    const text = formatPlain(value);
+    this.previousValue = this.lastValue;
+    this.previousText = this.lastText;
+    this.lastValue = value;
+    this.lastText = text;
+    return text;
+  }
+
+  private record(kind: StepKind, label: Bilingual, a: Decimal, b: Decimal, result: Decimal): Decimal {
+    const operands = [this.print(a), this.print(b)];
+    this.steps.push({ kind, label, operands, result: this.print(result) });
     return result;
   }
 
   /** Record a value the calculation starts from (an input, a parameter, a constant award). */
   value(label: Bilingual, value: Decimal): Decimal {
-    return this.record("value", label, [value], value);
+    const text = this.print(value);
+    this.steps.push({ kind: "value", label, operands: [text], result: text });
+    return value;
   }
 
   multiply(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("multiply", label, [a, b], a.times(b));
+    return this.record("multiply", label, a, b, a.times(b));
   }
 
   add(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("add", label, [a, b], a.plus(b));
+    return this.record("add", label, a, b, a.plus(b));
   }
 
   subtract(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("subtract", label, [a, b], a.minus(b));
+    return this.record("subtract", label, a, b, a.minus(b));
   }
 
   divide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("divide", label, [a, b], a.div(b));
+    return this.record("divide", label, a, b, a.div(b));
   }
 
   /** ⌊a ÷ b⌋: whole increments only. */
   floorDivide(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("floor-divide", label, [a, b], floorDecimal(a.div(b)));
+    return this.record("floor-divide", label, a, b, a.floorDiv(b));
   }
 
   minimum(label: Bilingual, a: Decimal, b: Decimal): Decimal {
-    return this.record("minimum", label, [a, b], minDecimal(a, b));
+    return this.record("minimum", label, a, b, minDecimal(a, b));
   }
 
   note(note: CalcNote): void {
-    this.notes.push(note);
+    this.notes = [...this.notes, note];
   }
 }
 
@@ -99,6 +112,6 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
 /** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
-  calc.steps.push(makeStep("round", ROUNDING_LABELS[mode], [value], rounded, formatPlain, formatMoney));
+  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [calc.print(value)], result: formatMoney(rounded) });
   return rounded;
 }

@@ -4,7 +4,7 @@
  * has already failed (Kleene's strong three-valued AND).
  */
 import { type Decimal, formatMoney, formatPlain } from "./decimal.js";
-import { compare, type Operator, type ThresholdWord, type WordTable } from "./words.js";
+import { compare, type Operator, type ThresholdWord, type WordMeaning, type WordTable } from "./words.js";
 
 export type Outcome = "met" | "failed" | "missing";
 
@@ -59,6 +59,21 @@ export interface ConditionResult {
   readonly combine?: "all" | "any";
 }
 
+const MEANING_TEXTS = new WeakMap<WordMeaning, Bilingual>();
+
+/** The statutory meaning of a word as text, made once per word table entry (entries are frozen). */
+function meaningText(meaning: WordMeaning): Bilingual {
+  let text = MEANING_TEXTS.get(meaning);
+  if (text === undefined) {
+    text = Object.freeze({ en: meaning.en, zh: meaning.zh });
+    MEANING_TEXTS.set(meaning, text);
+  }
+  return text;
+}
+
+/** The `missing` list of a condition whose facts are all known: shared, so frozen. */
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
 export function printValue(value: Decimal, unit: Unit): string {
   return unit === "yuan" ? formatMoney(value) : formatPlain(value);
 }
@@ -82,7 +97,7 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
     label: spec.label,
     fields: [spec.field],
-    missing: spec.value === undefined ? [spec.field] : [],
+    missing: spec.value === undefined ? [spec.field] : NO_FIELDS,
     comparison: {
       left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
       op: meaning.op,
@@ -90,7 +105,7 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
       word: spec.threshold.word,
       unit: spec.unit,
       holds,
-      meaning: { en: meaning.en, zh: meaning.zh },
+      meaning: meaningText(meaning),
       source: meaning.source,
     },
   };
@@ -130,7 +145,7 @@ export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordT
       word: spec.word,
       unit: spec.unit,
       holds,
-      meaning: { en: meaning.en, zh: meaning.zh },
+      meaning: meaningText(meaning),
       source: meaning.source,
     },
   };
@@ -146,26 +161,37 @@ export interface FactSpec {
 
 /** Yes/no facts combined with three-valued AND / OR. */
 export function factCondition(spec: FactSpec): ConditionResult {
-  const values = spec.facts.map((f) => f.value);
-  let outcome: Outcome;
-  if (spec.combine === "all") {
-    outcome = values.includes(false) ? "failed" : values.includes(undefined) ? "missing" : "met";
-  } else {
-    outcome = values.includes(true) ? "met" : values.includes(undefined) ? "missing" : "failed";
+  let anyTrue = false;
+  let anyFalse = false;
+  let anyUnknown = false;
+  const fields: string[] = [];
+  const checks: FactCheck[] = [];
+  for (const f of spec.facts) {
+    if (f.value === true) anyTrue = true;
+    else if (f.value === false) anyFalse = true;
+    else anyUnknown = true;
+    fields.push(f.field);
+    checks.push({ field: f.field, value: f.value ?? null });
   }
-  return {
-    id: spec.id,
-    outcome,
-    label: spec.label,
-    fields: spec.facts.map((f) => f.field),
-    // Only report facts as missing when knowing them could change the outcome.
-    missing: outcome === "missing" ? spec.facts.filter((f) => f.value === undefined).map((f) => f.field) : [],
-    facts: spec.facts.map((f) => ({ field: f.field, value: f.value ?? null })),
-    combine: spec.combine,
-  };
+  let outcome: Outcome;
+  if (spec.combine === "all") outcome = anyFalse ? "failed" : anyUnknown ? "missing" : "met";
+  else outcome = anyTrue ? "met" : anyUnknown ? "missing" : "failed";
+  // Only report facts as missing when knowing them could change the outcome.
+  const missing: string[] = [];
+  if (outcome === "missing") for (const f of spec.facts) if (f.value === undefined) missing.push(f.field);
+  return { id: spec.id, outcome, label: spec.label, fields, missing, facts: checks, combine: spec.combine };
 }
 
 /** A single yes/no fact that must be true. */
 export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
-  return factCondition({ id, label, facts: [{ field, value }], combine: "all" });
+  const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";
+  return {
+    id,
+    outcome,
+    label,
+    fields: [field],
+    missing: value === undefined ? [field] : NO_FIELDS,
+    facts: [{ field, value: value ?? null }],
+    combine: "all",
+  };
 }

@@ -1,24 +1,15 @@
 /**
- * Exact decimal arithmetic for money, rates, counts and areas.
+ * Exact decimal arithmetic for money, rates, counts and areas, and the reading of raw inputs as decimals.
  *
- * Everything numeric that the policy talks about is carried as a big.js decimal, never as a binary
- * float: 0.1 + 0.2 must be 0.3 when public money is at stake (INTERPRETATION.md §2).
- *
- * We never touch the global `Big` constructor's configuration (that would be a global side effect a
- * host application could observe); `Big()` hands us a private constructor with its own settings.
+ * Everything numeric that the policy talks about is carried as an exact decimal (exact.ts), never as a
+ * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (INTERPRETATION.md §2).
  */
-import Big from "big.js";
+import { Decimal, parsePlainDecimal, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP } from "./exact.js";
 
-/** The library's private decimal constructor. */
-export const Dec: Big.BigConstructor = Big();
-// Division is only used for day-count fractions and tier steps; 40 places is far beyond the fen.
-Dec.DP = 40;
-Dec.RM = Big.roundHalfUp;
-// Never switch to exponential notation when printing: amounts must read as plain decimals.
-Dec.NE = -60;
-Dec.PE = 60;
+export { Decimal } from "./exact.js";
 
-export type Decimal = Big.Big;
+/** The library's decimal constructor (`new Dec("1000.50")`). */
+export const Dec = Decimal;
 
 export const ZERO: Decimal = new Dec(0);
 
@@ -31,31 +22,27 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["fen-half-up", "fen-half
 export function roundAmount(value: Decimal, mode: RoundingMode): Decimal {
   switch (mode) {
     case "fen-half-up":
-      return value.round(2, Big.roundHalfUp);
+      return value.round(2, ROUND_HALF_UP);
     case "fen-half-even":
-      return value.round(2, Big.roundHalfEven);
+      return value.round(2, ROUND_HALF_EVEN);
     case "yuan-half-up":
-      return value.round(0, Big.roundHalfUp);
+      return value.round(0, ROUND_HALF_UP);
   }
 }
 
 /** Money crosses the public API as a decimal string with exactly two places ("1000000.01"). */
 export function formatMoney(value: Decimal): string {
-  const text = value.toFixed(2, Big.roundHalfUp);
-  // big.js keeps the sign of negative zero ("-0.00"); an amount of nothing is "0.00".
-  return text === "-0.00" ? "0.00" : text;
+  return value.toMoney();
 }
 
 /** A decimal printed plainly, without exponent and without trailing zeros. */
 export function formatPlain(value: Decimal): string {
-  // toFixed() without places is big.js's normal notation: never an exponent, whatever the magnitude.
-  const text = value.toFixed();
-  return text === "-0" ? "0" : text;
+  return value.toFixed();
 }
 
-/** ⌊value⌋: toward −∞ (big.js's roundDown truncates toward zero, roundUp rounds away from it). */
+/** ⌊value⌋: toward −∞. */
 export function floorDecimal(value: Decimal): Decimal {
-  return value.gte(0) ? value.round(0, Big.roundDown) : value.round(0, Big.roundUp);
+  return value.gte(0) ? value.round(0, ROUND_DOWN) : value.round(0, ROUND_UP);
 }
 
 export function minDecimal(a: Decimal, b: Decimal): Decimal {
@@ -89,7 +76,6 @@ export interface DecimalBounds {
 /** Longest decimal string accepted: 20 digits before the point and 18 after is plenty for yuan. */
 export const MAX_DECIMAL_TEXT_LENGTH = 40;
 
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF0B\u3002]/;
 const SEPARATORS = /\d[,，_' \u00A0\u3000]\d/;
 const CHINESE_UNITS = /[万亿元千百]/;
@@ -172,7 +158,7 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
         hintZh: "NaN 与 Infinity 不是有效数值",
       };
     }
-    value = new Dec(String(raw));
+    value = new Dec(raw);
   } else if (typeof raw === "string") {
     if (raw.length > MAX_DECIMAL_TEXT_LENGTH) {
       return {
@@ -181,14 +167,13 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
         hintZh: `文本长度为 ${raw.length} 个字符，最多接受 ${MAX_DECIMAL_TEXT_LENGTH} 个`,
       };
     }
-    if (!PLAIN_DECIMAL.test(raw)) {
-      return { ...expectedText(bounds), ...hintFor(raw, bounds) };
-    }
-    value = new Dec(raw);
+    const parsed = parsePlainDecimal(raw);
+    if (parsed === null) return { ...expectedText(bounds), ...hintFor(raw, bounds) };
+    value = parsed;
   } else {
     return { ...expectedText(bounds) };
   }
-  if (bounds.integer && !value.round(0, Big.roundDown).eq(value)) {
+  if (bounds.integer && !value.isInteger()) {
     return {
       ...expectedText(bounds),
       hintEn: "this is a count: it must be a whole number",
@@ -203,8 +188,9 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
     };
   }
   // A number is read through its shortest decimal string; written out plainly it must obey the same
-  // length limit as a string (1e-50 would otherwise be 52 characters of zeros).
-  const plain = value.toFixed();
+  // length limit as a string (1e-50 would otherwise be 52 characters of zeros). Only the big.js form can
+  // be that long: the scaled form has at most 16 digits and 22 places.
+  const plain = value.big === null ? "" : value.toFixed();
   if (plain.length > MAX_DECIMAL_TEXT_LENGTH) {
     return {
       ...expectedText(bounds),
@@ -213,7 +199,7 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
     };
   }
   // Normalise negative zero so that "-0" and "0" give the same result everywhere.
-  return value.eq(0) ? ZERO : value;
+  return value.isZero() ? ZERO : value;
 }
 
 export function isDecimal(value: Decimal | DecimalProblem): value is Decimal {

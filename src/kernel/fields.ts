@@ -191,7 +191,9 @@ export function facts<S extends z.ZodRawShape>(shape: S) {
   if (readers.every((reader) => reader !== undefined)) {
     const known = new Set(keys);
     FAST_OBJECTS.set(schema, (raw) => {
-      for (const key of Object.keys(raw)) if (!known.has(key)) return INVALID;
+      // for…in walks an object's keys without allocating their list; an inherited enumerable key (a
+      // polluted prototype) is not a field either, so it too sends the input to zod.
+      for (const key in raw) if (!known.has(key)) return INVALID;
       const out: Record<string, unknown> = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
@@ -325,7 +327,38 @@ export function parseOrThrow<S extends z.ZodType>(
   basePath: readonly (string | number)[] = [],
   knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
 ): z.output<S> {
-  const fast = FAST_OBJECTS.get(schema);
+  return parseWith(FAST_OBJECTS.get(schema), schema, raw, context, basePath, knownFieldsAt);
+}
+
+/** The compiled fast path of a `facts()` schema, if it has one (to look up once, not per call). */
+export type FastParser = (raw: Record<string, unknown>) => unknown;
+
+/**
+ * The fast reader of one field schema made by this module (money, fact, date, …): it returns the value
+ * zod would return, or `FAST_INVALID` where zod must be asked (it reports the problem).
+ */
+export function fastFieldReader(schema: z.ZodType): (raw: unknown) => unknown {
+  const read = FAST_FIELDS.get(schema);
+  if (read === undefined) throw new Error("internal: the schema has no fast reader (it was not made by a field builder of fields.ts)");
+  return read;
+}
+
+/** What a fast reader returns for a value it does not accept. */
+export const FAST_INVALID: unknown = INVALID;
+
+export function fastParserOf(schema: z.ZodType): FastParser | undefined {
+  return FAST_OBJECTS.get(schema);
+}
+
+/** `parseOrThrow` with the schema's fast path already looked up. */
+export function parseWith<S extends z.ZodType>(
+  fast: FastParser | undefined,
+  schema: S,
+  raw: unknown,
+  context: string,
+  basePath: readonly (string | number)[] = [],
+  knownFieldsAt?: (path: readonly PropertyKey[]) => readonly string[],
+): z.output<S> {
   if (fast !== undefined && typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
     const value = fast(raw as Record<string, unknown>);
     if (value !== INVALID) return value as z.output<S>;

@@ -7,11 +7,11 @@
  * of Pinggu: the policy's clauses live in src/measures/.
  */
 import type * as z from "zod";
-import { Calculation, makeStep, roundStep, type Step } from "./calc.js";
+import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
-import { type Decimal, formatMoney, formatPlain, minDecimal, type RoundingMode } from "./decimal.js";
+import { type Decimal, formatMoney, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
-import { parseOrThrow } from "./fields.js";
+import { type FastParser, fastParserOf, parseWith } from "./fields.js";
 import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
 
 /** Where a clause stands in the text: 第三条第（一）项 = article 3, paragraph 1, item 1. */
@@ -158,9 +158,118 @@ function conditionReasons(conditions: readonly ConditionResult[]): Reason[] {
  */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return proto === null || Object.getPrototypeOf(proto) === null;
+  // The common case first: an object of this realm ({} or JSON.parse).
+  if (proto === Object.prototype || proto === null) return true;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  return proto !== null && Object.getPrototypeOf(proto) === null;
+}
+
+/** A cap with its limit already printed. */
+interface PreparedCap {
+  readonly spec: CapSpec;
+  readonly limitText: string;
+}
+
+/**
+ * A rule bound to a context, with what its evaluation needs that depends only on the two worked out
+ * once: the caps with their limits printed, the one-time scope, the compiled input reader.
+ */
+export interface PreparedRule<S extends z.ZodType = z.ZodType, Ctx = unknown> {
+  readonly rule: RuleDefinition<S, Ctx>;
+  readonly ctx: Ctx;
+  readonly caps: readonly PreparedCap[];
+  readonly once: OnceScope | null;
+  readonly knownFields: () => readonly string[];
+  readonly fast: FastParser | undefined;
+  /** "clause art3.1": where a validation error comes from. */
+  readonly context: string;
+}
+
+/** Prepared rules per context object (an edition's context is made once per edition) and rule. */
+const PREPARED = new WeakMap<object, WeakMap<object, PreparedRule>>();
+
+/** The rule bound to `ctx`, made once per (context, rule): both are immutable. */
+export function prepareRule<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, ctx: Ctx): PreparedRule<S, Ctx> {
+  const key = ctx as unknown as object;
+  let byRule = PREPARED.get(key);
+  if (byRule === undefined) {
+    byRule = new WeakMap();
+    PREPARED.set(key, byRule);
+  }
+  let prepared = byRule.get(rule) as PreparedRule<S, Ctx> | undefined;
+  if (prepared === undefined) {
+    const fields = Object.freeze(Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {}));
+    prepared = {
+      rule,
+      ctx,
+      caps: rule.caps(ctx).map((spec) => ({ spec, limitText: formatMoney(spec.limit) })),
+      once: rule.once(ctx) ?? null,
+      knownFields: () => fields,
+      fast: fastParserOf(rule.schema),
+      context: `clause ${rule.id}`,
+    };
+    byRule.set(rule, prepared as unknown as PreparedRule);
+  }
+  return prepared;
+}
+
+/**
+ * Every clause result is made here, with its fields always in the same order: one object shape for
+ * all results, which keeps the code that reads them fast.
+ */
+function makeResult<S extends z.ZodType, Ctx>(
+  rule: RuleDefinition<S, Ctx>,
+  prepared: PreparedRule<S, Ctx>,
+  env: RuleEnvironment,
+  status: ClauseStatus,
+  amount: string | null,
+  exactAmount: string | null,
+  roundedAmount: string | null,
+  conditions: readonly ConditionResult[],
+  failedConditions: readonly string[],
+  missingFacts: readonly string[],
+  steps: readonly Step[],
+  caps: readonly CapApplication[],
+  capBinding: string | null,
+  reasons: readonly Reason[],
+): ClauseResult {
+  // The order of the text documents (golden decisions compare them byte for byte).
+  return {
+    clauseId: rule.id,
+    title: rule.title,
+    citation: rule.citation,
+    conditions,
+    once: prepared.once,
+    rounding: env.rounding,
+    edition: env.editionName,
+    switches: env.switches,
+    status,
+    amount,
+    exactAmount,
+    roundedAmount,
+    failedConditions,
+    missingFacts,
+    steps,
+    caps,
+    capBinding,
+    reasons,
+  };
+}
+
+function notAnObject<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, raw: unknown, path: readonly (string | number)[]): PolicyValidationError {
+  return new PolicyValidationError(
+    [
+      makeIssue({
+        code: "invalid_type",
+        pathSegments: path,
+        received: raw,
+        expected: `an object of the clause's facts (JSON {…}), e.g. {"${Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {})[0] ?? "field"}": …}`,
+        expectedZh: "由条款事实组成的对象（JSON {…}）",
+      }),
+    ],
+    `clause ${rule.id}`,
+  );
 }
 
 /**
@@ -173,23 +282,16 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   ctx: Ctx,
   env: RuleEnvironment,
 ): ClauseResult {
-  const path = env.path ?? [];
-  if (!isPlainObject(raw)) {
-    throw new PolicyValidationError(
-      [
-        makeIssue({
-          code: "invalid_type",
-          pathSegments: path,
-          received: raw,
-          expected: `an object of the clause's facts (JSON {…}), e.g. {"${Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {})[0] ?? "field"}": …}`,
-          expectedZh: "由条款事实组成的对象（JSON {…}）",
-        }),
-      ],
-      `clause ${rule.id}`,
-    );
-  }
-  const knownFields = (): readonly string[] => Object.keys((rule.schema as unknown as { shape?: object }).shape ?? {});
-  const input = parseOrThrow(rule.schema, raw, `clause ${rule.id}`, path, knownFields) as z.output<S>;
+  return evaluatePrepared(prepareRule(rule, ctx), raw, env);
+}
+
+/** `evaluateRule` with the rule already bound to its context (see `prepareRule`). */
+export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, raw: unknown, env: RuleEnvironment): ClauseResult {
+  const rule = prepared.rule;
+  const ctx = prepared.ctx;
+  const path = env.path ?? NO_PATH;
+  if (!isPlainObject(raw)) throw notAnObject(rule, raw, path);
+  const input = parseWith(prepared.fast, rule.schema, raw, prepared.context, path, prepared.knownFields) as z.output<S>;
 
   if (rule.validate) {
     const problems = rule.validate(input, ctx);
@@ -202,105 +304,98 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
   }
 
   const conditions = rule.conditions(input, ctx);
-  const failed = conditions.filter((c) => c.outcome === "failed");
-  const base = {
-    clauseId: rule.id,
-    title: rule.title,
-    citation: rule.citation,
-    conditions,
-    once: rule.once(ctx) ?? null,
-    rounding: env.rounding,
-    edition: env.editionName,
-    switches: env.switches,
-  };
+  let anyFailed = false;
+  let anyMissing = false;
+  for (const condition of conditions) {
+    if (condition.outcome === "failed") anyFailed = true;
+    else if (condition.outcome === "missing") anyMissing = true;
+  }
 
-  if (failed.length > 0) {
-    return {
-      ...base,
-      status: "ineligible",
-      amount: "0.00",
-      exactAmount: null,
-      roundedAmount: null,
-      failedConditions: failed.map((c) => c.id),
-      missingFacts: conditions.flatMap((c) => c.missing),
-      steps: [],
-      caps: [],
-      capBinding: null,
-      reasons: conditionReasons(conditions),
-    };
+  if (anyFailed) {
+    const failed: string[] = [];
+    const missing: string[] = [];
+    for (const condition of conditions) {
+      if (condition.outcome === "failed") failed.push(condition.id);
+      for (const field of condition.missing) missing.push(field);
+    }
+    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, failed, missing, NO_STEPS, NO_CAPS, null, conditionReasons(conditions));
   }
 
   const record = input as Record<string, unknown>;
-  const anyMissing =
-    conditions.some((c) => c.outcome === "missing") || rule.amountFields.some((field) => record[field] === undefined);
+  if (!anyMissing) {
+    for (const field of rule.amountFields) {
+      if (record[field] === undefined) {
+        anyMissing = true;
+        break;
+      }
+    }
+  }
   if (anyMissing) {
-    const missingForAmount = rule.amountFields.filter((field) => record[field] === undefined);
-    const missing = [...new Set([...conditions.flatMap((c) => c.missing), ...missingForAmount])];
-    return {
-      ...base,
-      status: "undetermined",
-      amount: null,
-      exactAmount: null,
-      roundedAmount: null,
-      failedConditions: [],
-      missingFacts: missing,
-      steps: [],
-      caps: [],
-      capBinding: null,
-      reasons: [
-        {
-          code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
-          en: `Missing facts: ${missing.join(", ")}. ${CLAUSE_REASON_CODES.FACTS_MISSING.en}`,
-          zh: `缺少事实：${missing.join("、")}。${CLAUSE_REASON_CODES.FACTS_MISSING.zh}`,
-        },
-      ],
-    };
+    const missingSet = new Set<string>();
+    for (const condition of conditions) for (const field of condition.missing) missingSet.add(field);
+    for (const field of rule.amountFields) if (record[field] === undefined) missingSet.add(field);
+    const missing = [...missingSet];
+    const reasons: Reason[] = [
+      {
+        code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
+        en: `Missing facts: ${missing.join(", ")}. ${CLAUSE_REASON_CODES.FACTS_MISSING.en}`,
+        zh: `缺少事实：${missing.join("、")}。${CLAUSE_REASON_CODES.FACTS_MISSING.zh}`,
+      },
+    ];
+    return makeResult(rule, prepared, env, "undetermined", null, null, null, conditions, NONE, missing, NO_STEPS, NO_CAPS, null, reasons);
   }
 
   const calc = new Calculation();
   const exact = rule.amount(input, ctx, calc);
   const rounded = roundStep(calc, exact, env.rounding);
-  const reasons: Reason[] = [ELIGIBLE_REASON];
-  for (const note of calc.notes) reasons.push({ code: note.code, en: note.en, zh: note.zh });
+  const roundedText = formatMoney(rounded);
+  const notes = calc.notes;
+  let reasons: Reason[] | null = null;
+  if (notes.length > 0) {
+    reasons = [ELIGIBLE_REASON];
+    for (const note of notes) reasons.push({ code: note.code, en: note.en, zh: note.zh });
+  }
   const caps: CapApplication[] = [];
   let amount = rounded;
+  let amountText = roundedText;
   let capBinding: string | null = null;
-  for (const cap of rule.caps(ctx)) {
-    const before = amount;
-    const after = minDecimal(before, cap.limit);
-    const bit = after.lt(before);
-    caps.push(capApplication(cap, before, after, bit));
-    calc.steps.push(makeStep("cap", cap.label, [before, cap.limit], after, formatMoney, formatMoney));
+  for (const { spec, limitText } of prepared.caps) {
+    const bit = spec.limit.lt(amount);
+    const after = bit ? spec.limit : amount;
+    const afterText = bit ? limitText : amountText;
+    caps.push({ id: spec.id, scope: spec.scope, limit: limitText, before: amountText, after: afterText, bit, label: spec.label });
+    calc.steps.push({ kind: "cap", label: spec.label, operands: [amountText, limitText], result: afterText });
     if (bit) {
-      capBinding = cap.id;
-      reasons.push(capReason(cap, before, after));
+      capBinding = spec.id;
+      if (reasons === null) reasons = [ELIGIBLE_REASON];
+      reasons.push(capReason(spec, amountText, afterText));
     }
     amount = after;
+    amountText = afterText;
   }
 
-  return {
-    clauseId: rule.id,
-    title: rule.title,
-    citation: rule.citation,
+  return makeResult(
+    rule,
+    prepared,
+    env,
+    "eligible",
+    amountText,
+    calc.print(exact),
+    roundedText,
     conditions,
-    once: base.once,
-    rounding: env.rounding,
-    edition: env.editionName,
-    switches: env.switches,
-    status: "eligible",
-    amount: formatMoney(amount),
-    exactAmount: formatPlain(exact),
-    roundedAmount: formatMoney(rounded),
-    failedConditions: NONE,
-    missingFacts: NONE,
-    steps: calc.steps,
+    NONE,
+    NONE,
+    calc.steps,
     caps,
     capBinding,
-    reasons,
-  };
+    reasons ?? ONLY_ELIGIBLE,
+  );
 }
 
 const NONE: readonly string[] = Object.freeze([]);
+const NO_PATH: readonly (string | number)[] = Object.freeze([]);
+const NO_STEPS: readonly Step[] = Object.freeze([]);
+const NO_CAPS: readonly CapApplication[] = Object.freeze([]);
 
 const ELIGIBLE_REASON: Reason = Object.freeze({
   code: CLAUSE_REASON_CODES.ELIGIBLE.code,
@@ -308,23 +403,14 @@ const ELIGIBLE_REASON: Reason = Object.freeze({
   zh: CLAUSE_REASON_CODES.ELIGIBLE.zh,
 });
 
-function capApplication(cap: CapSpec, before: Decimal, after: Decimal, bit: boolean): CapApplication {
-  return {
-    id: cap.id,
-    scope: cap.scope,
-    limit: formatMoney(cap.limit),
-    before: formatMoney(before),
-    after: formatMoney(after),
-    bit,
-    label: cap.label,
-  };
-}
+/** The reasons of an eligible result without notes or caps that bit: shared, and frozen for that. */
+const ONLY_ELIGIBLE: readonly Reason[] = Object.freeze([ELIGIBLE_REASON]);
 
-function capReason(cap: CapSpec, before: Decimal, after: Decimal): Reason {
+function capReason(cap: CapSpec, before: string, after: string): Reason {
   return {
     code: CLAUSE_REASON_CODES.CAP_APPLIED.code,
     capId: cap.id,
-    en: `Capped by ${cap.label.en}: ${formatMoney(before)} reduced to ${formatMoney(after)}.`,
-    zh: `受${cap.label.zh}限制：${formatMoney(before)} 核减为 ${formatMoney(after)}。`,
+    en: `Capped by ${cap.label.en}: ${before} reduced to ${after}.`,
+    zh: `受${cap.label.zh}限制：${before} 核减为 ${after}。`,
   };
 }

@@ -1,0 +1,198 @@
+/**
+ * The fast path of the application document: a hand-compiled reader of `applicationSchema` that only
+ * ever *accepts*. It returns exactly what `applicationSchema.parse` returns for a valid document (the
+ * same values, the same keys, in the same order) and `undefined` for anything it is not sure of, and then
+ * zod reads the document and reports every issue. So the accepted documents and every error are zod's;
+ * test/application-reader.test.ts checks the two against each other on the fixtures, generated
+ * populations and perturbed documents.
+ *
+ * Why: zod walks a schema as a tree of generic parsers, and at a million claims (pinggu simulate) that
+ * walk cost more than deciding the claims (docs/performance.md).
+ */
+import type { Application } from "./application.js";
+import { FAST_INVALID } from "./kernel/fields.js";
+import { usccProblem } from "./kernel/uscc.js";
+import { isClauseId } from "./measures/registry.js";
+
+/** The readers of the scalar fields, taken from the very schemas of application.ts. */
+export interface ApplicationFieldReaders {
+  readonly fact: (raw: unknown) => unknown;
+  readonly date: (raw: unknown) => unknown;
+  readonly requiredDate: (raw: unknown) => unknown;
+  readonly money: (raw: unknown) => unknown;
+  readonly requiredMoney: (raw: unknown) => unknown;
+  readonly maxId: number;
+  readonly maxText: number;
+  readonly maxName: number;
+  readonly maxClaims: number;
+  readonly maxGrants: number;
+}
+
+type Raw = Record<string, unknown>;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A plain object of this realm (another realm's objects, class instances and arrays go to zod). */
+function isRecord(value: unknown): value is Raw {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Every key of `value` is one of `known` (own keys only: an inherited key sends the document to zod). */
+function onlyKnownKeys(value: Raw, known: ReadonlySet<string>): boolean {
+  for (const key in value) if (!known.has(key) || !hasOwn.call(value, key)) return false;
+  return true;
+}
+
+function text(value: unknown, max: number): value is string {
+  return typeof value === "string" && value.length >= 1 && value.length <= max;
+}
+
+const APPLICATION_KEYS = new Set(["applicant", "claims", "history"]);
+const APPLICANT_KEYS = new Set([
+  "name",
+  "creditCode",
+  "registeredInPinggu",
+  "liveCommerceBusiness",
+  "restrictedCatalogue",
+  "majorAccident",
+  "otherReviewFinding",
+  "misconductFindings",
+]);
+const APPLICANT_FACTS = ["registeredInPinggu", "liveCommerceBusiness", "restrictedCatalogue", "majorAccident"] as const;
+const CLAIM_KEYS = new Set(["id", "clauseId", "factDate", "paymentDate", "projectId", "productId", "otherPolicySupport", "input"]);
+const GRANT_KEYS = new Set(["id", "clauseId", "factDate", "paidOn", "amount", "projectId", "productId"]);
+const REVIEW_KEYS = new Set(["reason"]);
+const SUPPORT_KEYS = new Set(["policy", "amount"]);
+
+/** Marker for "not sure: ask zod". */
+const NO = FAST_INVALID;
+
+export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown) => Application | undefined {
+  /** An optional id (`idText().optional()`): absent or undefined stays so; null is zod's to refuse. */
+  const optionalId = (value: unknown): unknown => (value === undefined ? undefined : text(value, f.maxId) ? value : NO);
+
+  function applicant(raw: unknown): unknown {
+    if (!isRecord(raw) || !onlyKnownKeys(raw, APPLICANT_KEYS)) return NO;
+    // Findings of 第九条/第十三条 are rare and nested: zod reads them.
+    if (hasOwn.call(raw, "misconductFindings")) return NO;
+    const out: Raw = {};
+    if (!text(raw.name, f.maxName)) return NO;
+    out.name = raw.name;
+    if (typeof raw.creditCode !== "string" || usccProblem(raw.creditCode) !== null) return NO;
+    out.creditCode = raw.creditCode;
+    for (const key of APPLICANT_FACTS) {
+      if (!hasOwn.call(raw, key)) continue;
+      const value = f.fact(raw[key]);
+      if (value === NO) return NO;
+      out[key] = value;
+    }
+    if (hasOwn.call(raw, "otherReviewFinding")) {
+      const review = raw.otherReviewFinding;
+      if (review === null || review === undefined) out.otherReviewFinding = review;
+      else {
+        if (!isRecord(review) || !onlyKnownKeys(review, REVIEW_KEYS) || !text(review.reason, f.maxText)) return NO;
+        out.otherReviewFinding = { reason: review.reason };
+      }
+    }
+    return out;
+  }
+
+  function otherPolicySupport(raw: unknown): unknown {
+    if (raw === null || raw === undefined) return raw;
+    if (!isRecord(raw) || !onlyKnownKeys(raw, SUPPORT_KEYS) || !text(raw.policy, f.maxText)) return NO;
+    const out: Raw = { policy: raw.policy };
+    if (hasOwn.call(raw, "amount")) {
+      const amount = f.money(raw.amount);
+      if (amount === NO) return NO;
+      out.amount = amount;
+    }
+    return out;
+  }
+
+  function claim(raw: unknown): unknown {
+    if (!isRecord(raw) || !onlyKnownKeys(raw, CLAIM_KEYS)) return NO;
+    if (!text(raw.id, f.maxId) || !isClauseId(raw.clauseId)) return NO;
+    const factDate = f.requiredDate(raw.factDate);
+    if (factDate === NO) return NO;
+    const out: Raw = { id: raw.id, clauseId: raw.clauseId, factDate };
+    if (hasOwn.call(raw, "paymentDate")) {
+      const value = f.date(raw.paymentDate);
+      if (value === NO) return NO;
+      out.paymentDate = value;
+    }
+    for (const key of ["projectId", "productId"] as const) {
+      if (!hasOwn.call(raw, key)) continue;
+      const value = optionalId(raw[key]);
+      if (value === NO) return NO;
+      out[key] = value;
+    }
+    if (hasOwn.call(raw, "otherPolicySupport")) {
+      const value = otherPolicySupport(raw.otherPolicySupport);
+      if (value === NO) return NO;
+      out.otherPolicySupport = value;
+    }
+    const input = raw.input;
+    if (!isRecord(input)) return NO;
+    const copy: Raw = {};
+    for (const key in input) {
+      // A "__proto__" key would set the copy's prototype: zod's own copy is the reference for that.
+      if (key === "__proto__" || !hasOwn.call(input, key)) return NO;
+      copy[key] = input[key];
+    }
+    out.input = copy;
+    return out;
+  }
+
+  function grant(raw: unknown): unknown {
+    if (!isRecord(raw) || !onlyKnownKeys(raw, GRANT_KEYS)) return NO;
+    if (!text(raw.id, f.maxId) || !isClauseId(raw.clauseId)) return NO;
+    const factDate = f.requiredDate(raw.factDate);
+    if (factDate === NO) return NO;
+    const out: Raw = { id: raw.id, clauseId: raw.clauseId, factDate };
+    if (hasOwn.call(raw, "paidOn")) {
+      const value = f.date(raw.paidOn);
+      if (value === NO) return NO;
+      out.paidOn = value;
+    }
+    const amount = f.requiredMoney(raw.amount);
+    if (amount === NO) return NO;
+    out.amount = amount;
+    for (const key of ["projectId", "productId"] as const) {
+      if (!hasOwn.call(raw, key)) continue;
+      const value = optionalId(raw[key]);
+      if (value === NO) return NO;
+      out[key] = value;
+    }
+    return out;
+  }
+
+  function list(raw: unknown, max: number, item: (raw: unknown) => unknown): unknown[] | undefined {
+    if (!Array.isArray(raw) || raw.length > max) return undefined;
+    const out: unknown[] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const value = item(raw[i]);
+      if (value === NO) return undefined;
+      out[i] = value;
+    }
+    return out;
+  }
+
+  return (raw) => {
+    if (!isRecord(raw) || !onlyKnownKeys(raw, APPLICATION_KEYS)) return undefined;
+    const applicantOut = applicant(raw.applicant);
+    if (applicantOut === NO) return undefined;
+    const claims = list(raw.claims, f.maxClaims, claim);
+    if (claims === undefined) return undefined;
+    const out: Raw = { applicant: applicantOut, claims };
+    if (hasOwn.call(raw, "history") && raw.history !== undefined) {
+      const history = list(raw.history, f.maxGrants, grant);
+      if (history === undefined) return undefined;
+      out.history = history;
+    } else if (hasOwn.call(raw, "history")) {
+      out.history = undefined;
+    }
+    return out as unknown as Application;
+  };
+}

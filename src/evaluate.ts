@@ -29,7 +29,7 @@ import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } fr
 import { toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import type { Reason } from "./kernel/reasons.js";
-import { type CapScope, type ClauseResult, evaluateRule, type OnceScope } from "./kernel/rule.js";
+import { type CapScope, type Citation, type ClauseResult, evaluateRule, type OnceScope } from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { ClauseId, Edition, MeasuresContext, Switches } from "./measures/edition.js";
@@ -417,14 +417,22 @@ interface Working {
   paidInstead: ClaimDecision["paidInstead"];
 }
 
+const CLAUSE_CITATIONS = new WeakMap<Citation, ArticleCitation>();
+
+/** A clause's citation as a decision cites it: one frozen object per clause, shared by its claims. */
 function clauseCitation(clause: ClauseResult): ArticleCitation {
-  return {
-    article: clause.citation.article,
-    item: clause.citation.item,
-    labelZh: clause.citation.labelZh,
-    labelEn: clause.citation.labelEn,
-    textZh: clause.citation.provisionZh,
-  };
+  let citation = CLAUSE_CITATIONS.get(clause.citation);
+  if (citation === undefined) {
+    citation = Object.freeze({
+      article: clause.citation.article,
+      item: clause.citation.item,
+      labelZh: clause.citation.labelZh,
+      labelEn: clause.citation.labelEn,
+      textZh: clause.citation.provisionZh,
+    });
+    CLAUSE_CITATIONS.set(clause.citation, citation);
+  }
+  return citation;
 }
 
 /**
@@ -683,10 +691,7 @@ export function settle(applicationInput: ApplicationInput | unknown, edition: Ed
       paidInstead: null,
     };
   });
-  const ordered = [...working].sort((a, b) => byFactDateThenId(
-    { factDate: a.claim.factDate, id: a.claim.id },
-    { factDate: b.claim.factDate, id: b.claim.id },
-  ));
+  const ordered = [...working].sort((a, b) => byFactDateThenId(a.claim, b.claim));
 
   const candidates: Working[] = [];
   for (const w of ordered) {

@@ -17,28 +17,68 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-/** UTF-8 bytes of a string; a lone surrogate is encoded as U+FFFD, as TextEncoder does. */
-export function utf8Bytes(text: string): Uint8Array {
-  const bytes: number[] = [];
+/** The UTF-8 length of a string; a lone surrogate counts as U+FFFD (3 bytes), as TextEncoder does. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Write the UTF-8 bytes of `text` into `bytes` from index 0 (which has room for them). */
+function encodeUtf8(text: string, bytes: Uint8Array): void {
+  let at = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
       const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
+      if (isLowSurrogate(next)) {
         code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
         i++;
       } else {
         code = 0xfffd;
       }
-    } else if (code >= 0xdc00 && code <= 0xdfff) {
+    } else if (isLowSurrogate(code)) {
       code = 0xfffd;
     }
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    if (code < 0x80) bytes[at++] = code;
+    else if (code < 0x800) {
+      bytes[at++] = 0xc0 | (code >> 6);
+      bytes[at++] = 0x80 | (code & 63);
+    } else if (code < 0x10000) {
+      bytes[at++] = 0xe0 | (code >> 12);
+      bytes[at++] = 0x80 | ((code >> 6) & 63);
+      bytes[at++] = 0x80 | (code & 63);
+    } else {
+      bytes[at++] = 0xf0 | (code >> 18);
+      bytes[at++] = 0x80 | ((code >> 12) & 63);
+      bytes[at++] = 0x80 | ((code >> 6) & 63);
+      bytes[at++] = 0x80 | (code & 63);
+    }
   }
-  return Uint8Array.from(bytes);
+}
+
+/** UTF-8 bytes of a string; a lone surrogate is encoded as U+FFFD, as TextEncoder does. */
+export function utf8Bytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(utf8Length(text));
+  encodeUtf8(text, bytes);
+  return bytes;
+}
+
+/** The padded length of a message of `length` bytes: room for 0x80 and the 8-byte bit length. */
+function paddedLengthOf(length: number): number {
+  return (((length + 9 + 63) >> 6) << 6) >>> 0;
 }
 
 function rotr(x: number, n: number): number {
@@ -47,11 +87,16 @@ function rotr(x: number, n: number): number {
 
 /** SHA-256 of bytes, as 64 lowercase hex digits. */
 export function sha256Bytes(message: Uint8Array): string {
-  const bitLength = message.length * 8;
-  const paddedLength = (((message.length + 9 + 63) >> 6) << 6) >>> 0;
-  const padded = new Uint8Array(paddedLength);
+  const padded = new Uint8Array(paddedLengthOf(message.length));
   padded.set(message);
-  padded[message.length] = 0x80;
+  return sha256Padded(padded, message.length);
+}
+
+/** SHA-256 of the first `length` bytes of `padded`, a zero-filled buffer of paddedLengthOf(length). */
+function sha256Padded(padded: Uint8Array, length: number): string {
+  const bitLength = length * 8;
+  const paddedLength = padded.length;
+  padded[length] = 0x80;
   // Message length in bits, big-endian, in the last 8 bytes (high word first).
   const high = Math.floor(bitLength / 0x100000000);
   const low = bitLength >>> 0;
@@ -113,5 +158,9 @@ export function sha256Bytes(message: Uint8Array): string {
 
 /** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
-  return sha256Bytes(utf8Bytes(text));
+  // Encoded straight into the padded buffer: no intermediate list of bytes, one allocation.
+  const length = utf8Length(text);
+  const padded = new Uint8Array(paddedLengthOf(length));
+  encodeUtf8(text, padded);
+  return sha256Padded(padded, length);
 }

@@ -2,6 +2,7 @@
  * evaluate() on applications of 10 claims with grant history, and one applicant with 10 … 100,000
  * claims: the time per claim must stay flat, since the ledger is O(n log n). Prints figures only.
  */
+import { PerformanceObserver } from "node:perf_hooks";
 import { evaluate } from "../src/evaluate.js";
 import { usccCheckCharacter } from "../src/kernel/uscc.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
@@ -54,21 +55,45 @@ export function runEvaluate(): void {
   console.log(`  ${Math.round(apps.length / seconds).toLocaleString("en-US")} applications/s, ${Math.round((apps.length * 10) / seconds).toLocaleString("en-US")} claims/s`);
 }
 
-export function runScaling(): { claims: number; microsecondsPerClaim: number }[] {
+/** Garbage collection time while a function runs, from node:perf_hooks (entries arrive asynchronously). */
+async function withGcTime<T>(run: () => T): Promise<{ value: T; gcMs: number }> {
+  let gcMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  const value = run();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  observer.disconnect();
+  return { value, gcMs };
+}
+
+export async function runScaling(): Promise<{ claims: number; microsecondsPerClaim: number; gcMicrosecondsPerClaim: number }[]> {
   console.log("scaling: one applicant with n claims (time per claim should stay flat)");
-  const rows: { claims: number; microsecondsPerClaim: number }[] = [];
+  const rows: { claims: number; microsecondsPerClaim: number; gcMicrosecondsPerClaim: number }[] = [];
   for (const n of [10, 100, 1_000, 10_000, 100_000]) {
     const app = application(n, 42);
     const repeats = Math.max(1, Math.floor(20_000 / n));
     evaluate(app, EDITION);
-    const start = performance.now();
-    for (let r = 0; r < repeats; r++) evaluate(app, EDITION);
-    const perClaim = ((performance.now() - start) * 1000) / (repeats * n);
-    rows.push({ claims: n, microsecondsPerClaim: perClaim });
-    console.log(`  ${n.toLocaleString("en-US").padStart(8)} claims: ${perClaim.toFixed(1).padStart(7)} µs per claim`);
+    const { value: elapsedMs, gcMs } = await withGcTime(() => {
+      const start = performance.now();
+      for (let r = 0; r < repeats; r++) evaluate(app, EDITION);
+      return performance.now() - start;
+    });
+    const perClaim = (elapsedMs * 1000) / (repeats * n);
+    const gcPerClaim = (gcMs * 1000) / (repeats * n);
+    rows.push({ claims: n, microsecondsPerClaim: perClaim, gcMicrosecondsPerClaim: gcPerClaim });
+    console.log(
+      `  ${n.toLocaleString("en-US").padStart(8)} claims: ${perClaim.toFixed(1).padStart(7)} µs per claim, of which garbage collection ${gcPerClaim.toFixed(1).padStart(5)} µs`,
+    );
   }
-  const at100 = rows.find((r) => r.claims === 100)?.microsecondsPerClaim ?? 1;
-  const at100k = rows.find((r) => r.claims === 100_000)?.microsecondsPerClaim ?? 1;
-  console.log(`  per-claim time at 100,000 vs 100: ${(at100k / at100).toFixed(2)}× (target ≤ 1.5×)`);
+  const at100 = rows.find((r) => r.claims === 100);
+  const at100k = rows.find((r) => r.claims === 100_000);
+  if (at100 && at100k) {
+    const withoutGc = (at100k.microsecondsPerClaim - at100k.gcMicrosecondsPerClaim) / (at100.microsecondsPerClaim - at100.gcMicrosecondsPerClaim);
+    console.log(
+      `  per-claim time at 100,000 vs 100: ${(at100k.microsecondsPerClaim / at100.microsecondsPerClaim).toFixed(2)}× (target ≤ 1.5×); without garbage collection ${withoutGc.toFixed(2)}×`,
+    );
+  }
   return rows;
 }

@@ -103,16 +103,16 @@ export function plain(item: Input): string {
   }
 }
 
-function time(label: string, inputs: readonly Input[], run: (item: Input) => string | null): number {
-  for (let i = 0; i < 20_000; i++) run(inputs[i % inputs.length] as Input); // warm up
+/** Seconds for one pass over the inputs (after which `checksum` proves the work was done). */
+function pass(inputs: readonly Input[], run: (item: Input) => string | null): { seconds: number; checksum: number } {
   const start = performance.now();
   let checksum = 0;
   for (const item of inputs) checksum += (run(item) ?? "").length;
-  const seconds = (performance.now() - start) / 1000;
-  const rate = inputs.length / seconds;
-  console.log(`  ${label.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(10)} /s  (${seconds.toFixed(2)} s, checksum ${checksum})`);
-  return rate;
+  return { seconds: (performance.now() - start) / 1000, checksum };
 }
+
+/** Passes of each implementation per round, alternated so that both see the same moments of load. */
+const PASSES = 5;
 
 export function runClauseThroughput(count = 200_000): { library: number; plain: number; ratio: number; agree: boolean } {
   const inputs = clauseInputs(count);
@@ -122,11 +122,30 @@ export function runClauseThroughput(count = 200_000): { library: number; plain: 
     if ((evaluateClause(item.clauseId, item.input).amount ?? "0.00") !== plain(item)) agree = false;
   }
   console.log(`evaluateClause vs plain big.js, ${count.toLocaleString("en-US")} inputs (art3.1, art3.3, art4.1-session, art7.1-express); agree: ${agree}`);
-  const plainRate = time("plain big.js, no validation or explanation", inputs, plain);
-  const libraryRate = time("evaluateClause (validation + explanation)", inputs, (item) => evaluateClause(item.clauseId, item.input).amount);
+  const library = (item: Input) => evaluateClause(item.clauseId, item.input).amount;
+  for (let i = 0; i < 20_000; i++) {
+    plain(inputs[i % inputs.length] as Input);
+    library(inputs[i % inputs.length] as Input);
+  }
+  // The best of several alternating passes: on a shared machine, interference only ever slows a pass
+  // down, so the fastest pass of each is the closest to what the code itself costs.
+  let plainBest = Number.POSITIVE_INFINITY;
+  let libraryBest = Number.POSITIVE_INFINITY;
+  let checksum = 0;
+  for (let i = 0; i < PASSES; i++) {
+    const p = pass(inputs, plain);
+    const l = pass(inputs, library);
+    plainBest = Math.min(plainBest, p.seconds);
+    libraryBest = Math.min(libraryBest, l.seconds);
+    checksum = l.checksum === p.checksum ? l.checksum : Number.NaN;
+  }
+  const plainRate = inputs.length / plainBest;
+  const libraryRate = inputs.length / libraryBest;
+  const line = (label: string, rate: number, seconds: number) =>
+    console.log(`  ${label.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(10)} /s  (best of ${PASSES} passes: ${seconds.toFixed(2)} s, checksum ${checksum})`);
+  line("plain big.js, no validation or explanation", plainRate, plainBest);
+  line("evaluateClause (validation + explanation)", libraryRate, libraryBest);
   const ratio = libraryRate / plainRate;
   console.log(`  ratio library / plain: ${(ratio * 100).toFixed(1)}% (target ≥ 75%)`);
   return { library: libraryRate, plain: plainRate, ratio, agree };
 }
-
-

@@ -24,7 +24,7 @@ export function runSimulate(targetClaims = 1_000_000, seed = 1): SimulateFigures
   const population = generatePopulation({ seed, applicants: Number.MAX_SAFE_INTEGER });
   // Warm up on a separate simulation so that the timed one starts with optimised code.
   const warm = new Simulation([edition]);
-  for (const application of generatePopulation({ seed: seed + 1, applicants: 2_000 })) warm.add(application);
+  for (const application of generatePopulation({ seed: seed + 1, applicants: 20_000 })) warm.add(application);
 
   let claims = 0;
   let applications = 0;

@@ -1,7 +1,8 @@
 /**
  * The fast path of the application document: a hand-compiled reader of `applicationSchema` that only
- * ever *accepts*. It returns exactly what `applicationSchema.parse` returns for a valid document (the
- * same values, the same keys, in the same order) and `undefined` for anything it is not sure of, and then
+ * ever *accepts*. It returns what `applicationSchema.parse` returns for a valid document (the same
+ * values, the same keys, in the same order; a claim's ordinary object of facts is shared where zod makes
+ * a copy) and `undefined` for anything it is not sure of, and then
  * zod reads the document and reports every issue. So the accepted documents and every error are zod's;
  * test/application-reader.test.ts checks the two against each other on the fixtures, generated
  * populations and perturbed documents.
@@ -122,11 +123,15 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
       if (value === NO) return NO;
       out.paymentDate = value;
     }
-    for (const key of ["projectId", "productId"] as const) {
-      if (!hasOwn.call(raw, key)) continue;
-      const value = optionalId(raw[key]);
+    if (hasOwn.call(raw, "projectId")) {
+      const value = optionalId(raw.projectId);
       if (value === NO) return NO;
-      out[key] = value;
+      out.projectId = value;
+    }
+    if (hasOwn.call(raw, "productId")) {
+      const value = optionalId(raw.productId);
+      if (value === NO) return NO;
+      out.productId = value;
     }
     if (hasOwn.call(raw, "otherPolicySupport")) {
       const value = otherPolicySupport(raw.otherPolicySupport);
@@ -135,13 +140,20 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
     }
     const input = raw.input;
     if (!isRecord(input)) return NO;
-    const copy: Raw = {};
     for (const key in input) {
-      // A "__proto__" key would set the copy's prototype: zod's own copy is the reference for that.
+      // zod's copy of a record drops a "__proto__" key (the clause refuses it, from the raw facts).
       if (key === "__proto__" || !hasOwn.call(input, key)) return NO;
-      copy[key] = input[key];
     }
-    out.input = copy;
+    // zod copies the record into a plain object. The clause reads the facts again from the raw
+    // document (and validates them), so the parsed document may share an ordinary object of facts: the
+    // same keys, values and prototype, without a copy per claim. A null-prototype one is copied.
+    if (Object.getPrototypeOf(input) === Object.prototype) {
+      out.input = input;
+    } else {
+      const copy: Raw = {};
+      for (const key in input) copy[key] = input[key];
+      out.input = copy;
+    }
     return out;
   }
 
@@ -159,11 +171,15 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
     const amount = f.requiredMoney(raw.amount);
     if (amount === NO) return NO;
     out.amount = amount;
-    for (const key of ["projectId", "productId"] as const) {
-      if (!hasOwn.call(raw, key)) continue;
-      const value = optionalId(raw[key]);
+    if (hasOwn.call(raw, "projectId")) {
+      const value = optionalId(raw.projectId);
       if (value === NO) return NO;
-      out[key] = value;
+      out.projectId = value;
+    }
+    if (hasOwn.call(raw, "productId")) {
+      const value = optionalId(raw.productId);
+      if (value === NO) return NO;
+      out.productId = value;
     }
     return out;
   }

@@ -73,7 +73,7 @@ export function switchesUsed(ruleSwitches: readonly string[], switches: Switches
 }
 
 /** A clause bound to an edition: its rule, the edition's context and the rule's environment. */
-interface BoundClause {
+export interface BoundClause {
   readonly prepared: PreparedRule<z.ZodType, MeasuresContext>;
   readonly env: RuleEnvironment;
 }
@@ -81,6 +81,10 @@ interface BoundClause {
 const boundClauses = new WeakMap<Edition, Map<string, BoundClause>>();
 
 /** The clause `clauseId` bound to `edition`, made once per edition and clause (both never change). */
+export function boundClause(clauseId: ClauseId, edition: Edition): BoundClause {
+  return bind(clauseId, edition);
+}
+
 function bind(clauseId: string, edition: Edition): BoundClause {
   let byId = boundClauses.get(edition);
   if (byId === undefined) {

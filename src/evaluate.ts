@@ -21,7 +21,7 @@ import {
   MAX_GRANTS_PER_APPLICATION,
   type MisconductFinding,
 } from "./application.js";
-import { contextOf, switchesUsed } from "./evaluate-clause.js";
+import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
 import { canonicalJson } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, ZERO } from "./kernel/decimal.js";
@@ -29,7 +29,7 @@ import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } fr
 import { toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import type { Reason } from "./kernel/reasons.js";
-import { type CapScope, type Citation, type ClauseResult, evaluateRule, type OnceScope } from "./kernel/rule.js";
+import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope } from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { ClauseId, Edition, MeasuresContext, Switches } from "./measures/edition.js";
@@ -191,6 +191,9 @@ function tooManyIssues(raw: unknown): ValidationIssue[] {
   if (typeof raw !== "object" || raw === null) return [];
   const doc = raw as { claims?: unknown; history?: unknown };
   const issues: ValidationIssue[] = [];
+  // The common case, without building the table below for every application.
+  const within = (list: unknown, limit: number) => !Array.isArray(list) || list.length <= limit;
+  if (within(doc.claims, MAX_CLAIMS_PER_APPLICATION) && within(doc.history, MAX_GRANTS_PER_APPLICATION)) return issues;
   const limits = [
     ["claims", doc.claims, MAX_CLAIMS_PER_APPLICATION, "claims", "项申请"],
     ["history", doc.history, MAX_GRANTS_PER_APPLICATION, "grants", "条拨付记录"],
@@ -210,6 +213,21 @@ function tooManyIssues(raw: unknown): ValidationIssue[] {
     );
   }
   return issues;
+}
+
+function issuesAt(
+  bound: BoundClause,
+  input: unknown,
+  path: readonly (string | number)[],
+  first: PolicyValidationError,
+): readonly ValidationIssue[] {
+  try {
+    evaluatePrepared(bound.prepared, input, { ...bound.env, path });
+  } catch (error) {
+    if (error instanceof PolicyValidationError) return error.issues;
+    throw error;
+  }
+  return first.issues;
 }
 
 function validate(raw: unknown, ctx: MeasuresContext): Validated {
@@ -261,21 +279,17 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
   const clauseResults: ClauseResult[] = [];
   const rawClaims = (raw as { claims: { input: unknown }[] }).claims;
   application.claims.forEach((claim, index) => {
-    const rule = getRule(claim.clauseId);
+    const bound = boundClause(claim.clauseId as ClauseId, ctx.edition);
+    // The raw facts, not zod's copy: a record copy would drop a "__proto__" key that the clause must
+    // refuse as an unknown field, as evaluateClause does.
+    const input = (rawClaims[index] as { input: unknown }).input;
     try {
-      clauseResults.push(
-        // The raw facts, not zod's copy: a record copy would drop a "__proto__" key that the clause
-        // must refuse as an unknown field, as evaluateClause does.
-        evaluateRule(rule, (rawClaims[index] as { input: unknown }).input, ctx, {
-          rounding: ctx.switches.rounding,
-          editionName: ctx.edition.id,
-          switches: switchesUsed(rule.switches, ctx.switches),
-          path: ["claims", index, "input"],
-        }),
-      );
+      clauseResults.push(evaluatePrepared(bound.prepared, input, bound.env));
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
-      issues.push(...error.issues);
+      // Evaluated again with the claim's place in the document, so that every issue names it (the
+      // evaluation is pure: it fails again, the same way). Only failures pay for the path.
+      issues.push(...issuesAt(bound, input, ["claims", index, "input"], error));
     }
   });
   if (issues.length > 0) throw new PolicyValidationError(issues, "application");

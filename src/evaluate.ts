@@ -24,12 +24,12 @@ import {
 import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
 import { canonicalJson } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
-import { Dec, type Decimal, formatMoney, ZERO } from "./kernel/decimal.js";
+import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
 import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import { toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import type { Reason } from "./kernel/reasons.js";
-import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope } from "./kernel/rule.js";
+import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope, prepareRule } from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { ClauseId, Edition, MeasuresContext, Switches } from "./measures/edition.js";
@@ -538,6 +538,8 @@ interface Quote {
   /** The holder of the one-time scope, when it is already taken. */
   readonly takenBy: string | null;
   readonly onceKey: string | null;
+  /** The clause's amount, before the caps across claims. */
+  readonly requested: Decimal;
   readonly amount: Decimal;
   readonly caps: readonly { readonly key: string; readonly entry: CrossClaimCap; readonly reason: Reason | null }[];
 }
@@ -549,15 +551,17 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
   const scope = rule.once(ctx);
   const key = scope ? (onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string) : null;
   const holder = key ? (ledger.takenBy(key) ?? null) : null;
-  if (holder) return { takenBy: holder, onceKey: key, amount: ZERO, caps: [] };
-  let amount = new Dec(w.clause.amount as string);
+  const requested = new Dec(w.clause.amount as string);
+  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, caps: [] };
+  let amount = requested;
   const caps: { key: string; entry: CrossClaimCap; reason: Reason | null }[] = [];
-  for (const cap of rule.caps(ctx)) {
+  // The rule's caps as prepared for this edition (their limits printed once).
+  for (const { spec: cap, limitText } of prepareRule(rule, ctx).caps) {
     if (cap.scope === "per-claim") continue;
     const period = capPeriod(cap.scope, year);
     const capKey = `${cap.id}|${period}`;
     const before = ledger.headroom(capKey, cap.limit).headroom;
-    const fitted = ledger.fit(capKey, cap.limit, amount);
+    const fitted = minDecimal(amount, before);
     const bit = fitted.lt(amount);
     caps.push({
       key: capKey,
@@ -565,7 +569,7 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
         id: cap.id,
         scope: cap.scope,
         period,
-        limit: formatMoney(cap.limit),
+        limit: limitText,
         headroomBefore: formatMoney(before),
         headroomAfter: formatMoney(before.minus(fitted)),
         bit,
@@ -574,14 +578,14 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
         ? {
             code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
             capId: cap.id,
-            en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${formatMoney(cap.limit)}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
-            zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${formatMoney(cap.limit)}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
+            en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${limitText}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
+            zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${limitText}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
           }
         : null,
     });
     amount = fitted;
   }
-  return { takenBy: null, onceKey: key, amount, caps };
+  return { takenBy: null, onceKey: key, requested, amount, caps };
 }
 
 /** Pay a claim: record its one-time scope and consume its caps, or refuse it if the scope is taken. */
@@ -606,7 +610,7 @@ function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
     if (cap.reason) w.reasons.push(cap.reason);
   }
   w.paid = q.amount;
-  w.status = q.amount.lt(new Dec(w.clause.amount as string)) ? "reduced" : "awarded";
+  w.status = q.amount.lt(q.requested) ? "reduced" : "awarded";
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -75,13 +75,19 @@ export async function runScaling(): Promise<{ claims: number; microsecondsPerCla
     const app = application(n, 42);
     const repeats = Math.max(1, Math.floor(20_000 / n));
     evaluate(app, EDITION);
-    const { value: elapsedMs, gcMs } = await withGcTime(() => {
-      const start = performance.now();
-      for (let r = 0; r < repeats; r++) evaluate(app, EDITION);
-      return performance.now() - start;
-    });
-    const perClaim = (elapsedMs * 1000) / (repeats * n);
-    const gcPerClaim = (gcMs * 1000) / (repeats * n);
+    // The best of three timings (20,000 claims each, or one application of 100,000): interference from
+    // other work only slows a timing down. Its garbage-collection time is reported with it.
+    let best = { elapsedMs: Number.POSITIVE_INFINITY, gcMs: 0 };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { value: elapsedMs, gcMs } = await withGcTime(() => {
+        const start = performance.now();
+        for (let r = 0; r < repeats; r++) evaluate(app, EDITION);
+        return performance.now() - start;
+      });
+      if (elapsedMs < best.elapsedMs) best = { elapsedMs, gcMs };
+    }
+    const perClaim = (best.elapsedMs * 1000) / (repeats * n);
+    const gcPerClaim = (best.gcMs * 1000) / (repeats * n);
     rows.push({ claims: n, microsecondsPerClaim: perClaim, gcMicrosecondsPerClaim: gcPerClaim });
     console.log(
       `  ${n.toLocaleString("en-US").padStart(8)} claims: ${perClaim.toFixed(1).padStart(7)} µs per claim, of which garbage collection ${gcPerClaim.toFixed(1).padStart(5)} µs`,

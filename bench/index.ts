@@ -12,6 +12,7 @@
  * ratios compare runs a few seconds apart, so a change of load between them moves the ratio: each is
  * measured in several rounds and the median (and the range) is summarised.
  */
+import { appendFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { availableParallelism } from "node:os";
 import { runClauseThroughput } from "./clause-throughput.js";
@@ -115,6 +116,9 @@ if (only.has("sheets")) {
 }
 
 console.log(`load average at end (1, 5, 15 min): ${load()}; ${((Date.now() - startedAt.getTime()) / 60_000).toFixed(1)} minutes in all`);
+// bench/launch.ts runs each section in a process of its own and prints one summary of them all.
+const summaryFile = process.env.PINGGU_BENCH_SUMMARY;
+if (summaryFile) appendFileSync(summaryFile, summary.map((row) => `${JSON.stringify(row)}\n`).join(""));
 console.log("\nsummary");
 const widths = [0, 1, 2].map((i) => Math.max(...summary.map((row) => row[i]?.length ?? 0), ["figure", "measured", "target"][i]?.length ?? 0));
 const line = (row: readonly string[]) => `  ${row.map((cell, i) => (i === 1 ? cell.padStart(widths[i] as number) : cell.padEnd(widths[i] as number))).join("   ")}`.trimEnd();

@@ -16,7 +16,7 @@ export interface SimulateFigures {
   readonly total: string;
 }
 
-const BATCH = 5_000;
+const BATCH = 200;
 
 export function runSimulate(targetClaims = 1_000_000, seed = 1): SimulateFigures {
   const edition = deriveEdition({ publishedOn: "2025-03-01" });

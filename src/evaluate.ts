@@ -139,6 +139,7 @@ interface Validated {
 }
 
 function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
+  if (items.length < 2) return [];
   const seen = new Map<string, number>();
   const issues: ValidationIssue[] = [];
   items.forEach((item, index) => {
@@ -230,6 +231,8 @@ function issuesAt(
   return first.issues;
 }
 
+const EMPTY_IDS: ReadonlySet<string> = new Set();
+
 function validate(raw: unknown, ctx: MeasuresContext): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
@@ -246,8 +249,9 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     ...duplicateIdIssues(application.claims, "claims", "claim"),
     ...duplicateIdIssues(history, "history", "grant"),
   ];
-  const grantIds = new Set(history.map((grant) => grant.id));
-  (application.applicant.misconductFindings ?? []).forEach((finding, index) => {
+  const findings = application.applicant.misconductFindings ?? [];
+  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => grant.id));
+  findings.forEach((finding, index) => {
     if (finding.grants === "all") return;
     finding.grants.forEach((id, position) => {
       if (grantIds.has(id)) return;

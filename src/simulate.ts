@@ -9,7 +9,7 @@
  * largest-remainder method so that the scaled awards add up to the envelope exactly.
  */
 import { type ClaimStatus, settle } from "./evaluate.js";
-import { formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
+import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
 import type { Edition } from "./measures/edition.js";
@@ -96,6 +96,15 @@ function toFen(amount: string): number {
   return negative ? -fen : fen;
 }
 
+/** An amount paid (whole fen at most) in fen, exactly: from its scaled integer when it has one. */
+function fenOf(amount: Decimal): number {
+  if (amount.big === null && amount.k <= 2) {
+    const fen = amount.m * (amount.k === 2 ? 1 : amount.k === 1 ? 10 : 100);
+    if (Number.isSafeInteger(fen)) return fen;
+  }
+  return toFen(formatMoney(amount));
+}
+
 function fenText(fen: number | bigint): string {
   const value = typeof fen === "bigint" ? fen : BigInt(fen);
   const negative = value < BigInt(0);
@@ -169,7 +178,7 @@ class EditionAccumulator {
       this.claims += 1;
       this.byStatus[settled.status] += 1;
       if (settled.status !== "awarded" && settled.status !== "reduced") continue;
-      const fen = toFen(formatMoney(settled.paid));
+      const fen = fenOf(settled.paid);
       if (fen === 0) continue;
       applicantFen += fen;
       const year = settled.year as number;

@@ -42,3 +42,14 @@ describe("UTF-8 of a surrogate pair: one four-byte sequence", () => {
     }
   });
 });
+
+describe("SHA-256 of a message of 2 MiB and more: the bit length's low word has a non-zero top byte", () => {
+  it("2^21 bytes (bit length 2^24) and one byte more equal node:crypto's", () => {
+    // Mutant: the length loop run for i <= 4 (sha256.ts), which overwrites the top byte of the low word of
+    // the bit length with the high word's (0); invisible below 2^21 bytes, where that byte is 0 anyway.
+    for (const length of [2 ** 21, 2 ** 21 + 1]) {
+      const text = "a".repeat(length);
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
+  });
+});

@@ -135,6 +135,8 @@ function knownEditionFields(path: readonly PropertyKey[]): readonly string[] {
   if (path.length === 0) return Object.keys(editionOverrideSchema.shape);
   if (first === "switches") return Object.keys(SWITCH_VALUES);
   if (first === "name") return ["zh", "en"];
+  // Its keys are the threshold words: a typo (高于) is answered with the words there are.
+  if (first === "wordDefinitions") return THRESHOLD_WORDS;
   if (first !== "parameters") return [];
   const parameters = DRAFT_EDITION.parameters as unknown as Record<string, Record<string, unknown>>;
   if (path.length === 1) return Object.keys(parameters);

@@ -181,11 +181,15 @@ export function makeContext(edition: Edition): MeasuresContext {
   };
 }
 
-/** Deep-freeze a plain data object so that nobody can change an edition after it is made. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+/**
+ * Deep-freeze a plain data object so that nobody can change an edition after it is made. An object that
+ * is already frozen is still walked: freezing is shallow, and what it holds may not be.
+ */
+export function deepFreeze<T>(value: T, seen: WeakSet<object> = new WeakSet()): T {
+  if (value !== null && typeof value === "object" && !seen.has(value)) {
+    seen.add(value);
     Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
   }
   return value;
 }

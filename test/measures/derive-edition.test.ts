@@ -8,7 +8,7 @@ import { evaluateClause } from "../../src/evaluate-clause.js";
 import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
-import type { Edition } from "../../src/measures/edition.js";
+import { deepFreeze, type Edition } from "../../src/measures/edition.js";
 
 function issuesOf(overrides: unknown, base?: Edition): readonly ValidationIssue[] {
   try {
@@ -315,5 +315,37 @@ describe("deriveEdition: the id of a derived edition says what changed", () => {
     expect(deriveEdition({ switches: { rounding: "fen-half-even" } }).id).toBe("draft+what-if");
     expect(deriveEdition({ publishedOn: "2025-03-01", parameters: { "art3.3": { cap: "1" } } }).id).toBe("draft@published-2025-03-01+what-if");
     expect(deriveEdition({ id: "trial-2024", publishedOn: "2024-08-19" }).id).toBe("trial-2024");
+  });
+});
+
+describe("deriveEdition: a word that is not a threshold word", () => {
+  it("is an unknown field whose message lists the threshold words", () => {
+    let error: unknown;
+    try {
+      deriveEdition({ wordDefinitions: { 高于: ">" } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    const issue = (error as PolicyValidationError).issues.find((i) => i.pathSegments.join("/") === "edition/wordDefinitions/高于");
+    expect(issue?.code).toBe("unknown_field");
+    expect(issue?.expected).toContain("known fields: 以上, 不少于, 不低于, 达到, 超过, 超, 不超过, 最高不超过, 不满, 以下");
+  });
+});
+
+describe("deepFreeze", () => {
+  it("freezes what an already frozen object holds", () => {
+    const value = deepFreeze(Object.freeze({ a: { b: 1 }, list: [{ c: 2 }] }));
+    expect(Object.isFrozen(value.a)).toBe(true);
+    expect(Object.isFrozen(value.list)).toBe(true);
+    expect(Object.isFrozen(value.list[0])).toBe(true);
+  });
+
+  it("terminates on a shared or circular object", () => {
+    const shared: { self?: unknown; n: number } = { n: 1 };
+    shared.self = shared;
+    const value = deepFreeze({ x: shared, y: shared });
+    expect(Object.isFrozen(value.x)).toBe(true);
+    expect(value.y).toBe(value.x);
   });
 });

@@ -112,33 +112,40 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
     return out;
   }
 
-  function claim(raw: unknown): unknown {
-    if (!isRecord(raw) || !onlyKnownKeys(raw, CLAIM_KEYS)) return NO;
-    if (!text(raw.id, f.maxId) || !isClauseId(raw.clauseId)) return NO;
+  /**
+   * Copy an optional field read by `read` into `out` when `raw` has it (zod keeps a present key, even one
+   * whose value reads as undefined). False when the value is not accepted.
+   */
+  function optionalField(raw: Raw, out: Raw, key: string, read: (value: unknown) => unknown): boolean {
+    if (!hasOwn.call(raw, key)) return true;
+    const value = read(raw[key]);
+    if (value === NO) return false;
+    out[key] = value;
+    return true;
+  }
+
+  /** What claims and grants begin with: id, clause id and fact date, in the schemas' order. */
+  function entry(raw: unknown, keys: ReadonlySet<string>): Raw | undefined {
+    if (!isRecord(raw) || !onlyKnownKeys(raw, keys)) return undefined;
+    if (!text(raw.id, f.maxId) || !isClauseId(raw.clauseId)) return undefined;
     const factDate = f.requiredDate(raw.factDate);
-    if (factDate === NO) return NO;
-    const out: Raw = { id: raw.id, clauseId: raw.clauseId, factDate };
-    if (hasOwn.call(raw, "paymentDate")) {
-      const value = f.date(raw.paymentDate);
-      if (value === NO) return NO;
-      out.paymentDate = value;
+    if (factDate === NO) return undefined;
+    return { id: raw.id, clauseId: raw.clauseId, factDate };
+  }
+
+  function claim(raw: unknown): unknown {
+    const out = entry(raw, CLAIM_KEYS);
+    if (out === undefined) return NO;
+    const claimRaw = raw as Raw;
+    if (
+      !optionalField(claimRaw, out, "paymentDate", f.date) ||
+      !optionalField(claimRaw, out, "projectId", optionalId) ||
+      !optionalField(claimRaw, out, "productId", optionalId) ||
+      !optionalField(claimRaw, out, "otherPolicySupport", otherPolicySupport)
+    ) {
+      return NO;
     }
-    if (hasOwn.call(raw, "projectId")) {
-      const value = optionalId(raw.projectId);
-      if (value === NO) return NO;
-      out.projectId = value;
-    }
-    if (hasOwn.call(raw, "productId")) {
-      const value = optionalId(raw.productId);
-      if (value === NO) return NO;
-      out.productId = value;
-    }
-    if (hasOwn.call(raw, "otherPolicySupport")) {
-      const value = otherPolicySupport(raw.otherPolicySupport);
-      if (value === NO) return NO;
-      out.otherPolicySupport = value;
-    }
-    const input = raw.input;
+    const input = claimRaw.input;
     if (!isRecord(input)) return NO;
     for (const key in input) {
       // zod's copy of a record drops a "__proto__" key (the clause refuses it, from the raw facts).
@@ -158,29 +165,14 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
   }
 
   function grant(raw: unknown): unknown {
-    if (!isRecord(raw) || !onlyKnownKeys(raw, GRANT_KEYS)) return NO;
-    if (!text(raw.id, f.maxId) || !isClauseId(raw.clauseId)) return NO;
-    const factDate = f.requiredDate(raw.factDate);
-    if (factDate === NO) return NO;
-    const out: Raw = { id: raw.id, clauseId: raw.clauseId, factDate };
-    if (hasOwn.call(raw, "paidOn")) {
-      const value = f.date(raw.paidOn);
-      if (value === NO) return NO;
-      out.paidOn = value;
-    }
-    const amount = f.requiredMoney(raw.amount);
+    const out = entry(raw, GRANT_KEYS);
+    if (out === undefined) return NO;
+    const grantRaw = raw as Raw;
+    if (!optionalField(grantRaw, out, "paidOn", f.date)) return NO;
+    const amount = f.requiredMoney(grantRaw.amount);
     if (amount === NO) return NO;
     out.amount = amount;
-    if (hasOwn.call(raw, "projectId")) {
-      const value = optionalId(raw.projectId);
-      if (value === NO) return NO;
-      out.projectId = value;
-    }
-    if (hasOwn.call(raw, "productId")) {
-      const value = optionalId(raw.productId);
-      if (value === NO) return NO;
-      out.productId = value;
-    }
+    if (!optionalField(grantRaw, out, "projectId", optionalId) || !optionalField(grantRaw, out, "productId", optionalId)) return NO;
     return out;
   }
 

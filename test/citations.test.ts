@@ -7,26 +7,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DRAFT_EDITION } from "../src/measures/edition-draft.js";
 import { listRules } from "../src/measures/registry.js";
+import { SPEC_CLAUSE_IDS } from "./spec-clause-ids.js";
 
 const SOURCE = readFileSync(fileURLToPath(new URL("../docs/source/measures-draft.zh.txt", import.meta.url)), "utf8");
 
-/** The clause ids of INTERPRETATION.md §6, in the order of the text. Other systems store these ids. */
-const SPEC_CLAUSE_IDS = [
-  "art3.1",
-  "art3.2",
-  "art3.2-mofcom",
-  "art3.3",
-  "art4.1-investment",
-  "art4.1-session",
-  "art4.2",
-  "art5.1",
-  "art5.2",
-  "art6.1",
-  "art6.2",
-  "art7.1-logistics",
-  "art7.1-express",
-  "art7.2",
-] as const;
 
 const NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 

@@ -5,7 +5,7 @@ import * as z from "zod";
 import { parseOrThrow } from "./kernel/fields.js";
 import { type ClauseResult, evaluatePrepared, type PreparedRule, prepareRule, type RuleEnvironment } from "./kernel/rule.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
-import { type ClauseId, type Edition, type MeasuresContext, makeContext, SWITCH_VALUES, type SwitchName, type Switches } from "./measures/edition.js";
+import { type ClauseId, type Edition, frozenEdition, type MeasuresContext, makeContext, SWITCH_VALUES, sealEdition, type SwitchName, type Switches } from "./measures/edition.js";
 import { getRule, isClauseId } from "./measures/registry.js";
 
 export interface ClauseOptions {
@@ -31,7 +31,10 @@ export function validateSwitchOverrides(raw: unknown, path: readonly (string | n
 
 const contexts = new WeakMap<Edition, MeasuresContext>();
 
-/** The rule context of an edition, built once per edition object (editions are frozen). */
+/**
+ * The rule context of an edition, built once per edition object. Callers pass a sealed edition
+ * (`frozenEdition`): one that can still change would keep the context of its first figures.
+ */
 export function contextOf(edition: Edition): MeasuresContext {
   let ctx = contexts.get(edition);
   if (!ctx) {
@@ -43,11 +46,17 @@ export function contextOf(edition: Edition): MeasuresContext {
 
 function withSwitches(edition: Edition, overrides: Partial<Switches> | undefined): Edition {
   if (overrides === undefined) return edition;
-  const validated = validateSwitchOverrides(overrides);
-  // `{ rounding: undefined }` means "no override", never "no rounding".
-  const given = Object.fromEntries(Object.entries(validated).filter(([, value]) => value !== undefined));
-  if (Object.keys(given).length === 0) return edition;
-  return { ...edition, switches: { ...edition.switches, ...given } };
+  const switches: Record<string, unknown> = { ...edition.switches };
+  let changed = false;
+  for (const [name, value] of Object.entries(validateSwitchOverrides(overrides))) {
+    // `{ rounding: undefined }` means "no override", never "no rounding".
+    if (value !== undefined) {
+      switches[name] = value;
+      changed = true;
+    }
+  }
+  // Sealed like every edition the library makes (a fresh object per call: nothing is cached under it).
+  return changed ? sealEdition({ ...edition, switches: switches as unknown as Switches }) : edition;
 }
 
 const switchesUsedCache = new WeakMap<Switches, Map<readonly string[], Readonly<Record<string, string>>>>();
@@ -80,12 +89,11 @@ export interface BoundClause {
 
 const boundClauses = new WeakMap<Edition, Map<string, BoundClause>>();
 
-/** The clause `clauseId` bound to `edition`, made once per edition and clause (both never change). */
-export function boundClause(clauseId: ClauseId, edition: Edition): BoundClause {
-  return bind(clauseId, edition);
-}
-
-function bind(clauseId: string, edition: Edition): BoundClause {
+/**
+ * The clause `clauseId` (a known id: see `isClauseId`) bound to a sealed `edition` (`frozenEdition`),
+ * made once per edition and clause.
+ */
+export function boundClause(clauseId: ClauseId | string, edition: Edition): BoundClause {
   let byId = boundClauses.get(edition);
   if (byId === undefined) {
     byId = new Map();
@@ -107,12 +115,11 @@ function bind(clauseId: string, edition: Edition): BoundClause {
  * Evaluate one clause on one claim's facts. Throws UnknownClauseError for an unknown id and
  * PolicyValidationError (every issue, each naming its field) for malformed input.
  */
-export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = NO_OPTIONS): ClauseResult {
+export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = {}): ClauseResult {
   // An unknown id is refused before anything is cached under it.
   if (!isClauseId(clauseId)) getRule(clauseId);
-  const edition = withSwitches(options.edition ?? DRAFT_EDITION, options.switches);
-  const bound = bind(clauseId, edition);
+  const edition = withSwitches(frozenEdition(options.edition ?? DRAFT_EDITION), options.switches);
+  const bound = boundClause(clauseId, edition);
   return evaluatePrepared(bound.prepared, input, bound.env);
 }
 
-const NO_OPTIONS: ClauseOptions = Object.freeze({});

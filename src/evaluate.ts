@@ -32,7 +32,7 @@ import type { Reason } from "./kernel/reasons.js";
 import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope, prepareRule } from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
-import type { ClauseId, Edition, MeasuresContext, Switches } from "./measures/edition.js";
+import { type ClauseId, type Edition, frozenEdition, type MeasuresContext, type Switches } from "./measures/edition.js";
 import {
   APPLICATION_REASON_CODES as CODES,
   ARTICLE_10_ITEMS,
@@ -661,7 +661,8 @@ export function evaluate(applicationInput: ApplicationInput | unknown, edition: 
  * The evaluation itself. `stamp` computes the audit hashes; population simulations skip them (the
  * stamp then carries empty hashes and is not an audit record).
  */
-export function decide(applicationInput: ApplicationInput | unknown, edition: Edition, stamp: boolean): Decision {
+export function decide(applicationInput: ApplicationInput | unknown, given: Edition, stamp: boolean): Decision {
+  const edition = frozenEdition(given);
   return documentOf(applicationInput, edition, settle(applicationInput, edition), stamp);
 }
 
@@ -690,7 +691,8 @@ export interface Settled {
  * Decide every claim of an application: validation, applicability, exclusions, the window, double
  * dipping, one-time scopes and caps. Throws PolicyValidationError for a malformed document.
  */
-export function settle(applicationInput: ApplicationInput | unknown, edition: Edition): Settled {
+export function settle(applicationInput: ApplicationInput | unknown, given: Edition): Settled {
+  const edition = frozenEdition(given);
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = windowOf(edition, publishedOn);
@@ -855,9 +857,21 @@ function documentOf(applicationInput: unknown, edition: Edition, settled: Settle
   };
 }
 
-/** SHA-256 of the edition's canonical JSON: the same figures and switches give the same hash. */
-export function editionHash(edition: Edition): string {
-  return sha256Hex(canonicalJson(edition));
+const EDITION_HASHES = new WeakMap<Edition, string>();
+
+/**
+ * SHA-256 of the edition's canonical JSON: the same figures and switches give the same hash. Worked out
+ * once per deep-frozen edition (see `frozenEdition`): for applications of a few claims it was most of
+ * the time `evaluate` took.
+ */
+export function editionHash(given: Edition): string {
+  const edition = frozenEdition(given);
+  let hash = EDITION_HASHES.get(edition);
+  if (hash === undefined) {
+    hash = sha256Hex(canonicalJson(edition));
+    EDITION_HASHES.set(edition, hash);
+  }
+  return hash;
 }
 
 export type { ClauseId };

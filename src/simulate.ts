@@ -12,7 +12,7 @@ import { type ClaimStatus, settle } from "./evaluate.js";
 import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
-import type { Edition } from "./measures/edition.js";
+import { type Edition, frozenEdition } from "./measures/edition.js";
 import { listClauseIds } from "./measures/registry.js";
 
 export interface SimulationOptions {
@@ -361,7 +361,8 @@ export class Simulation {
     this.envelope = envelopeFen(options.budgetEnvelope);
     const keep = this.envelope !== null;
     this.accumulators = editions.map(
-      (edition) => new EditionAccumulator(edition, keep, options.largest ?? 10, options.invalidDetails ?? 20),
+      // Sealed once: an edition edited while the simulation runs does not change its figures halfway.
+      (edition) => new EditionAccumulator(frozenEdition(edition), keep, options.largest ?? 10, options.invalidDetails ?? 20),
     );
   }
 

@@ -10,7 +10,7 @@ import { makeIssue, PolicyValidationError } from "../kernel/errors.js";
 import { parseOrThrow } from "../kernel/fields.js";
 import { THRESHOLD_WORDS } from "../kernel/words.js";
 import { DRAFT_EDITION } from "./edition-draft.js";
-import { deepFreeze, type Edition, type Parameters, SWITCH_VALUES, type SwitchName, type Switches } from "./edition.js";
+import { type Edition, type Parameters, SWITCH_VALUES, sealEdition, type SwitchName, type Switches } from "./edition.js";
 
 const MIN_THRESHOLD = new Dec("-1000000000000");
 
@@ -176,5 +176,5 @@ export function deriveEdition(overrides: unknown, base: Edition = DRAFT_EDITION)
       "edition",
     );
   }
-  return deepFreeze(edition);
+  return sealEdition(edition);
 }

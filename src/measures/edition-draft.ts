@@ -3,7 +3,7 @@
  * states it (INTERPRETATION.md §6). The draft has no publication date; callers supply `publishedOn`.
  * Each threshold keeps the word of the text, from which its operator follows (以上 ≥, 超过 >).
  */
-import { deepFreeze, type Edition, type Switches } from "./edition.js";
+import { deepFreeze, type Edition, sealEdition, type Switches } from "./edition.js";
 
 export const DEFAULT_SWITCHES: Switches = deepFreeze({
   validityEnd: "day-before-anniversary",
@@ -19,7 +19,7 @@ export const DEFAULT_SWITCHES: Switches = deepFreeze({
   thresholdWords: "civil-code",
 });
 
-export const DRAFT_EDITION: Edition = deepFreeze({
+export const DRAFT_EDITION: Edition = sealEdition({
   id: "draft",
   name: {
     zh: "平谷区促进直播电商产业高质量发展若干措施（征求意见稿）",

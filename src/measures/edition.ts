@@ -181,6 +181,28 @@ export function makeContext(edition: Edition): MeasuresContext {
   };
 }
 
+/** Editions deep-frozen by `sealEdition`: they can never change, so caches may key on them. */
+const SEALED = new WeakSet<object>();
+
+/** Deep-freeze an edition and remember that it is (the draft, `deriveEdition`'s editions). */
+export function sealEdition<T extends Edition>(edition: T): T {
+  SEALED.add(deepFreeze(edition));
+  return edition;
+}
+
+/**
+ * The edition as the evaluators use it: the edition itself when the library sealed it (the draft and
+ * every edition of `deriveEdition` are), otherwise a sealed copy taken now. The library works an
+ * edition's context, window, bound clauses and hash out once per edition object and keeps them; an
+ * edition that could still change after that (built by hand or read from JSON, then edited for the
+ * next what-if) would otherwise be decided with the figures it had the first time it was seen.
+ * An edition is plain JSON data, so its JSON text is a faithful copy (of one that contains itself, a
+ * TypeError saying so).
+ */
+export function frozenEdition(edition: Edition): Edition {
+  return SEALED.has(edition) ? edition : sealEdition(JSON.parse(JSON.stringify(edition)) as Edition);
+}
+
 /**
  * Deep-freeze a plain data object so that nobody can change an edition after it is made. An object that
  * is already frozen is still walked: freezing is shallow, and what it holds may not be.

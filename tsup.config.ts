@@ -46,7 +46,7 @@ export default defineConfig([
       options.charset = "utf8";
       options.legalComments = "none";
     },
-    esbuildPlugins: [zodForSheets()],
+    esbuildPlugins: [zodForSheets(), clauseProseForSheets()],
   },
 ]);
 
@@ -87,6 +87,36 @@ function zodForSheets(): NonNullable<Options["esbuildPlugins"]>[number] {
         contents: 'export default function () { return { localeError: function () { return "Invalid input"; } }; }',
         loader: "js",
       }));
+    },
+  };
+}
+
+/**
+ * For the spreadsheet bundle only: leave out each rule's `reading` and `formula`, the plain-words prose
+ * that the docs generator (src/docs/) and the functions' help text (written at build time by
+ * scripts/gen-sheets.ts from the sources) use, and that no code of the bundle ever reads — about 10 KB
+ * of the 150 KB budget. The build fails unless exactly one of each is left out per rule, so a change in
+ * how rules are written cannot slip through half-stripped; the sheets tests then run the bundle against
+ * the library on the same inputs.
+ */
+function clauseProseForSheets(): NonNullable<Options["esbuildPlugins"]>[number] {
+  const prose = /^ {2}(reading|formula): \{(?:[^\n]*\}|\n(?: {4}[^\n]*\n)+ {2}\}),\n/gm;
+  return {
+    name: "clause-prose-for-sheets",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/]measures[\\/]art0\d\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, "utf8");
+        const rules = source.match(/^ {2}citation: /gm)?.length ?? 0;
+        const removed = { reading: 0, formula: 0 };
+        const contents = source.replace(prose, (_whole, name: "reading" | "formula") => {
+          removed[name] += 1;
+          return "";
+        });
+        if (rules === 0 || removed.reading !== rules || removed.formula !== rules) {
+          throw new Error(`clause-prose-for-sheets: ${args.path}: ${rules} rules, ${removed.reading} readings and ${removed.formula} formulas left out; expected one each per rule`);
+        }
+        return { contents, loader: "ts" };
+      });
     },
   };
 }

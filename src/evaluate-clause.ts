@@ -85,6 +85,8 @@ export function switchesUsed(ruleSwitches: readonly string[], switches: Switches
 export interface BoundClause {
   readonly prepared: PreparedRule<z.ZodType, MeasuresContext>;
   readonly env: RuleEnvironment;
+  /** The same environment deciding only (`explain: false`), for the population simulation. */
+  readonly quiet: RuleEnvironment;
 }
 
 const boundClauses = new WeakMap<Edition, Map<string, BoundClause>>();
@@ -102,10 +104,8 @@ export function boundClause(clauseId: ClauseId | string, edition: Edition): Boun
   let bound = byId.get(clauseId);
   if (bound === undefined) {
     const rule = getRule(clauseId);
-    bound = {
-      prepared: prepareRule(rule, contextOf(edition)),
-      env: { rounding: edition.switches.rounding, editionName: edition.id, switches: switchesUsed(rule.switches, edition.switches) },
-    };
+    const env = { rounding: edition.switches.rounding, editionName: edition.id, switches: switchesUsed(rule.switches, edition.switches) };
+    bound = { prepared: prepareRule(rule, contextOf(edition)), env, quiet: { ...env, explain: false } };
     byId.set(clauseId, bound);
   }
   return bound;

@@ -233,7 +233,7 @@ function issuesAt(
 
 const EMPTY_IDS: ReadonlySet<string> = new Set();
 
-function validate(raw: unknown, ctx: MeasuresContext): Validated {
+function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
   let application = readApplicationFast(raw);
@@ -288,7 +288,7 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     // refuse as an unknown field, as evaluateClause does.
     const input = (rawClaims[index] as { input: unknown }).input;
     try {
-      clauseResults.push(evaluatePrepared(bound.prepared, input, bound.env));
+      clauseResults.push(evaluatePrepared(bound.prepared, input, explain ? bound.env : bound.quiet));
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       // Evaluated again with the claim's place in the document, so that every issue names it (the
@@ -690,13 +690,16 @@ export interface Settled {
 /**
  * Decide every claim of an application: validation, applicability, exclusions, the window, double
  * dipping, one-time scopes and caps. Throws PolicyValidationError for a malformed document.
+ * `explain: false` decides the same way without writing the clauses' explanations (their steps, cap
+ * applications and reason texts): what the population simulation needs; such a result must not be
+ * turned into a decision document.
  */
-export function settle(applicationInput: ApplicationInput | unknown, given: Edition): Settled {
+export function settle(applicationInput: ApplicationInput | unknown, given: Edition, explain = true): Settled {
   const edition = frozenEdition(given);
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = windowOf(edition, publishedOn);
-  const { application, clauseResults } = validate(applicationInput, ctx);
+  const { application, clauseResults } = validate(applicationInput, ctx, explain);
   const history = application.history ?? [];
   const standing = applicantStanding(application);
 

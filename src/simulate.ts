@@ -164,7 +164,8 @@ class EditionAccumulator {
     try {
       // The claims as settled, without the decision document: the same decisions as evaluate(), which
       // writes its document from this (test/simulate.test.ts compares the totals).
-      decision = settle(application, this.edition);
+      // Amounts only: the explanations of every clause would be written for nothing.
+      decision = settle(application, this.edition, false);
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       this.invalidApplications += 1;

@@ -39,6 +39,12 @@ const NO_NOTES: readonly CalcNote[] = Object.freeze([]);
 
 export class Calculation {
   readonly steps: Step[] = [];
+  /**
+   * Whether the steps are recorded. A calculation that only decides (`new Calculation(false)`: the
+   * population simulation, which reads amounts and never explanations) computes the same values by the
+   * same code and records nothing.
+   */
+  readonly recording: boolean;
   /** Notes attached so far (a shared empty list until the first). */
   notes: readonly CalcNote[] = NO_NOTES;
   // The two values printed last and their text: a step's result is usually the next step's operand,
@@ -47,6 +53,10 @@ export class Calculation {
   private lastText = "";
   private previousValue: Decimal | null = null;
   private previousText = "";
+
+  constructor(recording = true) {
+    this.recording = recording;
+  }
 
   /** A value of this calculation printed plainly (each value printed once). */
   print(value: Decimal): string {
@@ -61,6 +71,7 @@ export class Calculation {
   }
 
   private record(kind: StepKind, label: Bilingual, a: Decimal, b: Decimal, result: Decimal): Decimal {
+    if (!this.recording) return result;
     const operands = [this.print(a), this.print(b)];
     this.steps.push({ kind, label, operands, result: this.print(result) });
     return result;
@@ -68,6 +79,7 @@ export class Calculation {
 
   /** Record a value the calculation starts from (an input, a parameter, a constant award). */
   value(label: Bilingual, value: Decimal): Decimal {
+    if (!this.recording) return value;
     const text = this.print(value);
     this.steps.push({ kind: "value", label, operands: [text], result: text });
     return value;
@@ -112,6 +124,6 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
 /** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
-  calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [calc.print(value)], result: formatMoney(rounded) });
+  if (calc.recording) calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [calc.print(value)], result: formatMoney(rounded) });
   return rounded;
 }

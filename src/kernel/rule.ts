@@ -96,6 +96,12 @@ export interface RuleEnvironment {
   readonly switches: Readonly<Record<string, string | boolean>>;
   /** Prefix for error paths, e.g. ["claims", 3, "input"]. */
   readonly path?: readonly (string | number)[];
+  /**
+   * `false`: decide only. The result has the same status, amounts, conditions and cap that bit, but no
+   * steps, no cap applications, no exact amount and no reason texts: for the population simulation,
+   * which reads amounts and never explanations. Such a result is never returned to a caller.
+   */
+  readonly explain?: boolean;
 }
 
 export interface ClauseResult {
@@ -318,7 +324,8 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
       if (condition.outcome === "failed") failed.push(condition.id);
       for (const field of condition.missing) missing.push(field);
     }
-    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, failed, missing, NO_STEPS, NO_CAPS, null, conditionReasons(conditions));
+    const reasons = env.explain === false ? NO_REASONS : conditionReasons(conditions);
+    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, failed, missing, NO_STEPS, NO_CAPS, null, reasons);
   }
 
   const record = input as Record<string, unknown>;
@@ -345,7 +352,8 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
     return makeResult(rule, prepared, env, "undetermined", null, null, null, conditions, NONE, missing, NO_STEPS, NO_CAPS, null, reasons);
   }
 
-  const calc = new Calculation();
+  const explain = env.explain !== false;
+  const calc = new Calculation(explain);
   const exact = rule.amount(input, ctx, calc);
   const rounded = roundStep(calc, exact, env.rounding);
   const roundedText = formatMoney(rounded);
@@ -363,6 +371,12 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
     const bit = spec.limit.lt(amount);
     const after = bit ? spec.limit : amount;
     const afterText = bit ? limitText : amountText;
+    if (!explain) {
+      if (bit) capBinding = spec.id;
+      amount = after;
+      amountText = afterText;
+      continue;
+    }
     caps.push({ id: spec.id, scope: spec.scope, limit: limitText, before: amountText, after: afterText, bit, label: spec.label });
     calc.steps.push({ kind: "cap", label: spec.label, operands: [amountText, limitText], result: afterText });
     if (bit) {
@@ -380,7 +394,7 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
     env,
     "eligible",
     amountText,
-    calc.print(exact),
+    explain ? calc.print(exact) : null,
     roundedText,
     conditions,
     NONE,
@@ -396,6 +410,7 @@ const NONE: readonly string[] = Object.freeze([]);
 const NO_PATH: readonly (string | number)[] = Object.freeze([]);
 const NO_STEPS: readonly Step[] = Object.freeze([]);
 const NO_CAPS: readonly CapApplication[] = Object.freeze([]);
+const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 const ELIGIBLE_REASON: Reason = Object.freeze({
   code: CLAUSE_REASON_CODES.ELIGIBLE.code,

@@ -481,9 +481,10 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
 
 /**
  * 第十一条 within the measures, decided when the ledger reaches the group's earliest claim: "highest"
- * pays the twin that would actually receive the most now — after one-time scopes and the caps across
- * claims, not just its clause's amount — so the project is never refused under every clause (ties go
- * to the earliest); "first-claimed" pays the earliest. The other twins are refused naming the one paid.
+ * pays the twin that would receive the most as the ledger stands then — after one-time scopes and the
+ * caps across claims, not just its clause's amount — so a project is not refused under every clause for
+ * a cap that another clause does not have (ties go to the earliest); "first-claimed" pays the earliest.
+ * The other twins are refused naming the one paid. The winner itself is paid at its own fact date.
  */
 function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working | null {
   const open = group.filter((w) => w.status === null);
@@ -720,6 +721,15 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   });
   const ordered = [...working].sort((a, b) => byFactDateThenId(a.claim, b.claim));
 
+  // Projects that a claim declares supported by another policy (the earliest such claim of each).
+  let supportedElsewhere: Map<string, Working> | undefined;
+  for (const w of ordered) {
+    const project = w.claim.projectId;
+    if (!w.claim.otherPolicySupport || project === undefined) continue;
+    supportedElsewhere ??= new Map();
+    if (!supportedElsewhere.has(project)) supportedElsewhere.set(project, w);
+  }
+
   const candidates: Working[] = [];
   for (const w of ordered) {
     const { claim, clause } = w;
@@ -740,15 +750,21 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       });
       continue;
     }
-    if (claim.otherPolicySupport) {
+    const declared = claim.otherPolicySupport ? null : claim.projectId === undefined ? undefined : supportedElsewhere?.get(claim.projectId);
+    if (claim.otherPolicySupport || declared) {
       w.status = "duplicate";
       w.citations.push(ARTICLE_11);
-      const policy = claim.otherPolicySupport.policy;
+      // Declared on this claim, or on another claim of the same project: §5 refuses a claim whose
+      // project or expenditure already received support under another policy.
+      const support = (claim.otherPolicySupport ?? declared?.claim.otherPolicySupport) as NonNullable<Claim["otherPolicySupport"]>;
+      const policy = support.policy;
+      const via = declared ? ` (project ${claim.projectId}, declared on claim ${declared.claim.id})` : "";
+      const viaZh = declared ? `（项目 ${claim.projectId}，见申请 ${declared.claim.id}）` : "";
       w.reasons.push({
         code: CODES.SUPPORTED_BY_OTHER_POLICY.code,
         article: "第十一条",
-        en: `${CODES.SUPPORTED_BY_OTHER_POLICY.en} Other policy: ${policy}.`,
-        zh: `${CODES.SUPPORTED_BY_OTHER_POLICY.zh}其他政策：${policy}。`,
+        en: `${CODES.SUPPORTED_BY_OTHER_POLICY.en} Other policy: ${policy}${via}.`,
+        zh: `${CODES.SUPPORTED_BY_OTHER_POLICY.zh}其他政策：${policy}${viaZh}。`,
       });
       continue;
     }
@@ -781,13 +797,15 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     if (w.status !== null) continue;
     const project = w.claim.projectId;
     const group = project === undefined ? undefined : twins.get(project);
-    let payee = w;
     if (project !== undefined && group && group.length > 1) {
       // Decided once per project, at its earliest claim; when no twin was payable, each goes alone.
       twins.delete(project);
-      payee = chooseAmongTwins(group, ledger, ctx) ?? w;
+      const winner = chooseAmongTwins(group, ledger, ctx);
+      // A later winner is paid when the ledger reaches its own fact date: the caps across claims are
+      // consumed in date order (INTERPRETATION.md §6), so claims dated in between come first.
+      if (winner !== null && winner !== w) continue;
     }
-    payClaim(payee, ledger, ctx);
+    payClaim(w, ledger, ctx);
   }
   return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
 }

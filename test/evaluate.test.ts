@@ -236,6 +236,58 @@ describe("第十一条 no double-dipping", () => {
     expect(result.reasons[0]).toMatchObject({ code: "SUPPORTED_BY_OTHER_POLICY", article: "第十一条" });
     expect(result.reasons[0]?.zh).toContain("平谷区促进农业产业发展若干措施");
   });
+
+  it("support under another policy declared on one claim of a project refuses every claim of that project", () => {
+    const decision = run([
+      { ...investment("d1", "art4.1-investment", "2025-05-01", flows), otherPolicySupport: { policy: "平谷区XX政策" } },
+      investment("d2", "art4.2", "2025-06-01", immersive),
+      { ...investment("d3", "art4.2", "2025-07-01", immersive), projectId: "studio-2" },
+    ]);
+    expect(claimOf(decision, "d1").status).toBe("duplicate");
+    const sibling = claimOf(decision, "d2");
+    expect(sibling).toMatchObject({ status: "duplicate", amount: "0.00", paidInstead: null });
+    expect(sibling.reasons[0]).toMatchObject({ code: "SUPPORTED_BY_OTHER_POLICY", article: "第十一条" });
+    expect(sibling.reasons[0]?.en).toContain("declared on claim d1");
+    expect(sibling.reasons[0]?.zh).toContain("平谷区XX政策");
+    // Another project of the same applicant is not touched.
+    expect(claimOf(decision, "d3")).toMatchObject({ status: "awarded", amount: "200000.00" });
+    expect(decision.totals.overall).toBe("200000.00");
+  });
+
+  describe("a later 就高 winner is paid at its own date: the caps across claims run in date order", () => {
+    // A: art4.1-investment, April, project P; C: art4.2, June, project Q, 400,000; B: art4.2, September,
+    // project P (A's twin), 200,000 before the art4.2 cap of 500,000 per enterprise per calendar year.
+    const a = (investment: string): ClaimIn => ({ id: "A", clauseId: "art4.1-investment", factDate: "2025-04-01", projectId: "P", input: { ...flows, liveRoomAndColdChainInvestment: investment } });
+    const c: ClaimIn = { id: "C", clauseId: "art4.2", factDate: "2025-06-01", projectId: "Q", input: { ...immersive, actualInvestment: "2000000" } };
+    const b: ClaimIn = { id: "B", clauseId: "art4.2", factDate: "2025-09-01", projectId: "P", input: { ...immersive, actualInvestment: "1000000" } };
+
+    it("B (200,000) beats A (40,000), but C, dated before B, uses the cap first: C 400,000, B reduced to 100,000", () => {
+      const decision = run([a("100000"), c, b]);
+      expect(claimOf(decision, "A")).toMatchObject({ status: "duplicate", paidInstead: { id: "B", clauseId: "art4.2", source: "claim" } });
+      expect(claimOf(decision, "C")).toMatchObject({ status: "awarded", amount: "400000.00" });
+      expect(claimOf(decision, "B")).toMatchObject({ status: "reduced", amount: "100000.00", amountBeforeCrossClaimCaps: "200000.00" });
+      expect(claimOf(decision, "B").crossClaimCaps[0]).toMatchObject({ headroomBefore: "100000.00", headroomAfter: "0.00", bit: true });
+      expect(decision.totals.overall).toBe("500000.00");
+    });
+
+    it("whatever the order of the claims in the document", () => {
+      expect(run([b, c, a("100000")]).totals.overall).toBe("500000.00");
+      expect(claimOf(run([b, a("100000"), c]), "C").amount).toBe("400000.00");
+    });
+
+    it("A of 150,000 against B of 200,000: B is chosen as the ledger stands at A's date, and paid what is left at its own", () => {
+      const decision = run([a("375000"), c, b]);
+      expect(claimOf(decision, "A").status).toBe("duplicate");
+      expect(claimOf(decision, "C").amount).toBe("400000.00");
+      expect(claimOf(decision, "B").amount).toBe("100000.00");
+    });
+
+    it("with no claim in between, the winner is paid in full", () => {
+      const decision = run([a("100000"), b]);
+      expect(claimOf(decision, "B")).toMatchObject({ status: "awarded", amount: "200000.00" });
+      expect(claimOf(decision, "A").status).toBe("duplicate");
+    });
+  });
 });
 
 describe("第十四条 the validity window", () => {

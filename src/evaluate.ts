@@ -53,7 +53,7 @@ export type ClaimStatus = "awarded" | "reduced" | "ineligible" | "undetermined" 
 export interface CrossClaimCap {
   readonly id: string;
   readonly scope: CapScope;
-  /** The year the cap counts in ("2025"), or "term". */
+  /** The year the cap counts in ("2025"), "term", or the project ("project:centre-1"). */
   readonly period: string;
   readonly limit: string;
   readonly headroomBefore: string;
@@ -413,8 +413,22 @@ function onceKey(clauseId: string, scope: OnceScope, year: number, projectId?: s
   }
 }
 
-function capPeriod(scope: CapScope, year: number): string {
-  return scope === "per-enterprise-per-term" ? "term" : String(year);
+/**
+ * Where a cap across claims counts a claim or grant: its year, the term, or its project. Null for a cap
+ * that does not run across claims: per claim, or per project for a claim without a project id (its own
+ * project, capped by the clause already).
+ */
+function capPeriod(scope: CapScope, year: number, projectId: string | undefined): string | null {
+  switch (scope) {
+    case "per-claim":
+      return null;
+    case "per-project":
+      return projectId === undefined ? null : `project:${projectId}`;
+    case "per-enterprise-per-term":
+      return "term";
+    case "per-enterprise-per-year":
+      return String(year);
+  }
 }
 
 function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDate | undefined): number | null {
@@ -454,20 +468,25 @@ function clauseCitation(clause: ClauseResult): ArticleCitation {
 }
 
 /**
- * 第十一条 against the grant history: a project already paid under these measures is not paid again
- * (unless `intraMeasuresDuplicates` is "allow"). Returns the remaining candidates grouped by project.
+ * 第十一条 against the grant history: a project already paid under another clause of these measures is
+ * not paid again (unless `intraMeasuresDuplicates` is "allow"); under the same clause it is the same
+ * support going on, which the clause's per-project cap or one-time scope bounds. Returns the remaining
+ * candidates grouped by project.
  */
 function refuseProjectsPaidInHistory(candidates: readonly Working[], history: readonly Grant[], switches: Switches): Map<string, Working[]> {
   const groups = new Map<string, Working[]>();
   if (switches.intraMeasuresDuplicates === "allow") return groups;
-  const paidInHistory = new Map<string, Grant>();
+  const paidInHistory = new Map<string, Grant[]>();
   for (const grant of [...history].sort(byFactDateThenId)) {
-    if (grant.projectId !== undefined && !paidInHistory.has(grant.projectId)) paidInHistory.set(grant.projectId, grant);
+    if (grant.projectId === undefined) continue;
+    const grants = paidInHistory.get(grant.projectId);
+    if (grants) grants.push(grant);
+    else paidInHistory.set(grant.projectId, [grant]);
   }
   for (const w of candidates) {
     const project = w.claim.projectId;
     if (project === undefined) continue;
-    const grant = paidInHistory.get(project);
+    const grant = paidInHistory.get(project)?.find((g) => g.clauseId !== w.claim.clauseId);
     if (grant) {
       refuseDuplicate(w, { id: grant.id, clauseId: grant.clauseId, source: "history" });
       continue;
@@ -480,11 +499,13 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
 }
 
 /**
- * 第十一条 within the measures, decided when the ledger reaches the group's earliest claim: "highest"
- * pays the twin that would receive the most as the ledger stands then — after one-time scopes and the
- * caps across claims, not just its clause's amount — so a project is not refused under every clause for
- * a cap that another clause does not have (ties go to the earliest); "first-claimed" pays the earliest.
- * The other twins are refused naming the one paid. The winner itself is paid at its own fact date.
+ * 第十一条 within the measures — one project claimed under several clauses — decided when the ledger
+ * reaches the group's earliest claim: "highest" chooses the claim that would receive the most as the
+ * ledger stands then — after one-time scopes and the caps across claims, not just its clause's amount —
+ * so a project is not refused under every clause for a cap that another clause does not have (ties go
+ * to the earliest); "first-claimed" chooses the earliest. The project is paid under the chosen claim's
+ * clause: the claims under other clauses are refused naming it; each claim of that clause (several
+ * phases of one project, bounded by its per-project cap) is paid at its own fact date.
  */
 function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working | null {
   const open = group.filter((w) => w.status === null);
@@ -504,7 +525,7 @@ function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: Mea
     }
   }
   for (const w of open) {
-    if (w !== winner) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
+    if (w.claim.clauseId !== winner.claim.clauseId) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
   }
   return winner;
 }
@@ -533,8 +554,8 @@ function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresC
       if (key) ledger.take(key, `history:${grant.id}`);
     }
     for (const cap of rule.caps(ctx)) {
-      if (cap.scope === "per-claim") continue;
-      ledger.consume(`${cap.id}|${capPeriod(cap.scope, year)}`, grant.amount);
+      const period = capPeriod(cap.scope, year, grant.projectId);
+      if (period !== null) ledger.consume(`${cap.id}|${period}`, grant.amount);
     }
   }
 }
@@ -562,8 +583,8 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
   const caps: { key: string; entry: CrossClaimCap; reason: Reason | null }[] = [];
   // The rule's caps as prepared for this edition (their limits printed once).
   for (const { spec: cap, limitText } of prepareRule(rule, ctx).caps) {
-    if (cap.scope === "per-claim") continue;
-    const period = capPeriod(cap.scope, year);
+    const period = capPeriod(cap.scope, year, w.claim.projectId);
+    if (period === null) continue;
     const capKey = `${cap.id}|${period}`;
     const before = ledger.headroom(capKey, cap.limit).headroom;
     const fitted = minDecimal(amount, before);
@@ -797,13 +818,14 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     if (w.status !== null) continue;
     const project = w.claim.projectId;
     const group = project === undefined ? undefined : twins.get(project);
-    if (project !== undefined && group && group.length > 1) {
+    if (project !== undefined && group && group.some((other) => other.claim.clauseId !== w.claim.clauseId)) {
       // Decided once per project, at its earliest claim; when no twin was payable, each goes alone.
       twins.delete(project);
-      const winner = chooseAmongTwins(group, ledger, ctx);
-      // A later winner is paid when the ledger reaches its own fact date: the caps across claims are
-      // consumed in date order (INTERPRETATION.md §6), so claims dated in between come first.
-      if (winner !== null && winner !== w) continue;
+      chooseAmongTwins(group, ledger, ctx);
+      // The claims of the chosen clause are paid when the ledger reaches each one's own fact date: the
+      // caps across claims are consumed in date order (INTERPRETATION.md §6), so claims dated in
+      // between come first. This claim may have just been refused.
+      if (w.status !== null) continue;
     }
     payClaim(w, ledger, ctx);
   }

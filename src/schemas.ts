@@ -103,7 +103,7 @@ export const decisionSchema = z
         crossClaimCaps: z.array(
           z.strictObject({
             id: z.string(),
-            scope: z.enum(["per-claim", "per-enterprise-per-year", "per-enterprise-per-term"]),
+            scope: z.enum(["per-claim", "per-project", "per-enterprise-per-year", "per-enterprise-per-term"]),
             period: z.string(),
             limit: money,
             headroomBefore: money,

@@ -290,6 +290,85 @@ describe("第十一条 no double-dipping", () => {
   });
 });
 
+describe("caps per project (art6.2, art7.1-logistics): across the claims of one project under the clause", () => {
+  const event = (id: string, factDate: string, actualCost: string, projectId?: string): ClaimIn => ({
+    id,
+    clauseId: "art6.2",
+    factDate,
+    ...(projectId === undefined ? {} : { projectId }),
+    input: { publicBasicServiceEvent: true, actualCost },
+  });
+  const logistics = (id: string, factDate: string, auditedInvestment: string, projectId?: string): ClaimIn => ({
+    id,
+    clauseId: "art7.1-logistics",
+    factDate,
+    ...(projectId === undefined ? {} : { projectId }),
+    input: { logisticsFacilityBuiltOrUpgraded: true, auditedInvestment },
+  });
+
+  it("art6.2: two cost tranches of one event, 200,000 each, share its 300,000: 200,000 then 100,000", () => {
+    const decision = run([event("e2", "2025-06-01", "400000", "expo"), event("e1", "2025-05-01", "400000", "expo")]);
+    expect(claimOf(decision, "e1")).toMatchObject({ status: "awarded", amount: "200000.00" });
+    const second = claimOf(decision, "e2");
+    expect(second).toMatchObject({ status: "reduced", amount: "100000.00", amountBeforeCrossClaimCaps: "200000.00" });
+    expect(second.crossClaimCaps).toEqual([
+      { id: "art6.2/per-project", scope: "per-project", period: "project:expo", limit: "300000.00", headroomBefore: "100000.00", headroomAfter: "0.00", bit: true },
+    ]);
+    expect(second.reasons.map((r) => r.code)).toEqual(["CROSS_CLAIM_CAP_APPLIED"]);
+  });
+
+  it("art6.2: two events (two project ids), or claims without a project id, are capped each on its own", () => {
+    expect(run([event("e1", "2025-05-01", "400000", "expo"), event("e2", "2025-06-01", "400000", "contest")]).totals.overall).toBe("400000.00");
+    expect(run([event("e1", "2025-05-01", "400000"), event("e2", "2025-06-01", "400000")]).totals.overall).toBe("400000.00");
+  });
+
+  it("art7.1-logistics: two phases of one centre, 300,000 each before the cap, share its 500,000: 300,000 then 200,000", () => {
+    const decision = run([logistics("l1", "2025-05-01", "600000", "centre"), logistics("l2", "2026-05-01", "600000", "centre")]);
+    expect(claimOf(decision, "l1")).toMatchObject({ status: "awarded", amount: "300000.00" });
+    expect(claimOf(decision, "l2")).toMatchObject({ status: "reduced", amount: "200000.00" });
+    expect(decision.totals.overall).toBe("500000.00");
+  });
+
+  it("a grant for the project in the history under the same clause counts towards its cap", () => {
+    const history = [{ id: "g1", clauseId: "art7.1-logistics", factDate: "2025-05-01", amount: "300000", projectId: "centre" }];
+    const decision = run([logistics("l2", "2026-05-01", "600000", "centre")], history);
+    expect(claimOf(decision, "l2")).toMatchObject({ status: "reduced", amount: "200000.00" });
+    const full = run([logistics("l3", "2026-05-01", "600000", "centre")], [{ ...history[0]!, amount: "500000" }]);
+    expect(claimOf(full, "l3")).toMatchObject({ status: "reduced", amount: "0.00" });
+  });
+
+  it("a grant for the project in the history under another clause refuses it (第十一条)", () => {
+    const history = [{ id: "g1", clauseId: "art4.1-investment", factDate: "2025-05-01", amount: "300000", projectId: "centre" }];
+    const result = claimOf(run([logistics("l2", "2026-05-01", "600000", "centre")], history), "l2");
+    expect(result).toMatchObject({ status: "duplicate", paidInstead: { id: "g1", clauseId: "art4.1-investment", source: "history" } });
+  });
+
+  it("a project under two clauses is paid under the one that gives the most, all its claims under that clause", () => {
+    const store = { id: "s1", clauseId: "art4.2", factDate: "2025-06-01", projectId: "centre", input: { immersiveSceneWithNewTechnology: true, reviewedOutstandingAndReplicable: true, actualInvestment: "500000" } };
+    const decision = run([logistics("l1", "2025-05-01", "600000", "centre"), store, logistics("l2", "2025-07-01", "600000", "centre")]);
+    expect(claimOf(decision, "l1")).toMatchObject({ status: "awarded", amount: "300000.00" });
+    expect(claimOf(decision, "s1")).toMatchObject({ status: "duplicate", paidInstead: { id: "l1", clauseId: "art7.1-logistics" } });
+    expect(claimOf(decision, "l2")).toMatchObject({ status: "reduced", amount: "200000.00" });
+  });
+
+  it("one clause with a cap per claim: two claims of one project are both paid (no 第十一条 within one clause)", () => {
+    const flows = { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, liveRoomAndColdChainInvestment: "1000000" };
+    const decision = run([
+      { id: "i1", clauseId: "art4.1-investment", factDate: "2025-05-01", projectId: "studio", input: flows },
+      { id: "i2", clauseId: "art4.1-investment", factDate: "2025-08-01", projectId: "studio", input: flows },
+    ]);
+    expect(claimOf(decision, "i1").amount).toBe("400000.00");
+    expect(claimOf(decision, "i2").amount).toBe("400000.00");
+  });
+
+  it("art3.1, once per park: the same park claimed twice is refused as already awarded, not as a duplicate of another clause", () => {
+    const park = (id: string, factDate: string): ClaimIn => ({ id, clauseId: "art3.1", factDate, projectId: "park-A", input: { usedArea: "4000", annualOnlineRetail: "600000000", investment: "3000000" } });
+    const second = claimOf(run([park("p1", "2025-06-01"), park("p2", "2025-07-01")]), "p2");
+    expect(second).toMatchObject({ status: "duplicate", paidInstead: { id: "p1", clauseId: "art3.1", source: "claim" } });
+    expect(second.reasons[0]?.code).toBe("ALREADY_AWARDED_ONCE");
+  });
+});
+
 describe("第十四条 the validity window", () => {
   it("published 2025-03-01: valid through 2027-02-28, both ends included", () => {
     const decision = run([

@@ -16,7 +16,8 @@ import { type Edition, type MeasuresContext, makeContext, SWITCH_VALUES, type Sw
 import { listRules } from "../measures/registry.js";
 
 const SCOPE_TEXT: Record<string, string> = {
-  "per-claim": "per claim (one session, project, park, product or loan)",
+  "per-claim": "per claim (one session, park, product or loan)",
+  "per-project": "per project: all claims with the same projectId under this clause, and earlier grants for it (a claim without a projectId is its own project)",
   "per-enterprise-per-year": "per enterprise per calendar year, across all its claims and earlier grants",
   "per-enterprise-per-term": "per enterprise over the policy term, across all its claims and earlier grants",
 };

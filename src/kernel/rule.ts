@@ -32,10 +32,12 @@ export interface Citation {
 }
 
 /**
- * How far a cap reaches. `per-claim` caps one session, project, park, product or loan; the others run
- * across all of an applicant's claims and earlier grants (the evaluator's ledger enforces them).
+ * How far a cap reaches. `per-claim` caps one session, park, product or loan; `per-project` caps all the
+ * claims of one project under the clause (the same `projectId`) and earlier grants for it — a claim
+ * without a project id is its own project; the others run across all of an applicant's claims and
+ * earlier grants. Every cap also bounds each claim on its own; the evaluator's ledger enforces the rest.
  */
-export type CapScope = "per-claim" | "per-enterprise-per-year" | "per-enterprise-per-term";
+export type CapScope = "per-claim" | "per-project" | "per-enterprise-per-year" | "per-enterprise-per-term";
 
 /** "One-time" awards: at most one award in the scope (一次性). */
 export type OnceScope = "per-enterprise" | "per-enterprise-per-year" | "per-project" | "per-product";

@@ -162,7 +162,7 @@ export const art6_2: MeasuresRule<typeof art6_2Schema> = {
       {
         id: "art6.2/per-project",
         limit: ctx.dec(ctx.params["art6.2"].capPerProject),
-        scope: "per-claim",
+        scope: "per-project",
         label: { en: "the cap per project (最高不超过30万元)", zh: "单个项目最高限额" },
       },
     ];

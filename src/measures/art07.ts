@@ -73,7 +73,7 @@ export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
       {
         id: "art7.1-logistics/per-project",
         limit: ctx.dec(ctx.params["art7.1-logistics"].capPerProject),
-        scope: "per-claim",
+        scope: "per-project",
         label: { en: "the cap per project (最高不超过50万元)", zh: "单个项目最高限额" },
       },
     ];

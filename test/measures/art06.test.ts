@@ -214,7 +214,7 @@ describe("art6.2 举办特色活动", () => {
     expect(over.roundedAmount).toBe("300000.01");
     expect(over.amount).toBe("300000.00");
     expect(over.capBinding).toBe("art6.2/per-project");
-    expect(over.caps[0]).toMatchObject({ scope: "per-claim", before: "300000.01", after: "300000.00", bit: true });
+    expect(over.caps[0]).toMatchObject({ scope: "per-project", before: "300000.01", after: "300000.00", bit: true });
   });
 
   it("a large event is capped at 300,000", () => {

@@ -39,7 +39,7 @@ describe("art7.1-logistics 强化物流服务（设施）", () => {
     expect(over.roundedAmount).toBe("500000.01");
     expect(over.amount).toBe("500000.00");
     expect(over.capBinding).toBe("art7.1-logistics/per-project");
-    expect(over.caps[0]?.scope).toBe("per-claim");
+    expect(over.caps[0]?.scope).toBe("per-project");
     expect(over.reasons.map((r) => r.code)).toEqual(["ELIGIBLE", "CAP_APPLIED"]);
   });
 

@@ -8,7 +8,8 @@
  *   4. the clause itself (conditions, amount, its own caps);
  *   5. 第十一条 within the measures — one project paid once (switch `intraMeasuresDuplicates`);
  *   6. one-time scopes and caps across claims and years — grant history first, then claims in
- *      fact-date order (ties by claim id), so the input order of claims never changes a result.
+ *      fact-date order (ties by claim id in natural order: "s2" before "s10"), so the input order of
+ *      claims never changes a result.
  */
 import {
   type Application,
@@ -28,6 +29,7 @@ import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decim
 import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import { toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
+import { compareNatural } from "./kernel/natural-order.js";
 import type { Reason } from "./kernel/reasons.js";
 import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope, prepareRule } from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
@@ -395,9 +397,10 @@ export function recoveries(history: readonly Grant[], findings: readonly Miscond
 // -------------------------------------------------------------------------------------------------
 // The ledger pass.
 
+/** Fact-date order; on the same day, ids in natural order ("s2" before "s10"). */
 function byFactDateThenId(a: { factDate: string; id: string }, b: { factDate: string; id: string }): number {
   if (a.factDate !== b.factDate) return a.factDate < b.factDate ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareNatural(a.id, b.id);
 }
 
 function onceKey(clauseId: string, scope: OnceScope, year: number, projectId?: string, productId?: string): string | null {

@@ -41,6 +41,16 @@ function run(claims: ClaimIn[], history: Record<string, unknown>[] = [], applica
 describe("annual cap on 平谷好物 sessions (300,000 per enterprise per calendar year)", () => {
   const seven = [1, 2, 3, 4, 5, 6, 7].map((n) => session(`s${n}`, `2025-0${n + 2}-10`, "4500000"));
 
+  it("sessions on the same day are taken in the natural order of their ids: s1 … s9 before s10, s11, s12", () => {
+    const twelve = [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1].map((n) => session(`s${n}`, "2025-05-10", "4500000"));
+    const decision = run(twelve);
+    const paid = (id: string) => claimOf(decision, id).amount;
+    expect(["s1", "s2", "s3", "s4", "s5", "s6"].map(paid)).toEqual(Array(6).fill("45000.00"));
+    expect(paid("s7")).toBe("30000.00");
+    expect(["s8", "s9", "s10", "s11", "s12"].map(paid)).toEqual(Array(5).fill("0.00"));
+    expect(claimOf(decision, "s10").sequence).toBe(10);
+  });
+
   it("six sessions of 45,000 fit; the seventh is reduced to the 30,000 left", () => {
     const decision = run(seven);
     for (const id of ["s1", "s2", "s3", "s4", "s5", "s6"]) expect(claimOf(decision, id)).toMatchObject({ status: "awarded", amount: "45000.00" });

@@ -474,7 +474,7 @@ function clauseCitation(clause: ClauseResult): ArticleCitation {
  * 第十一条 against the grant history: a project already paid under another clause of these measures is
  * not paid again (unless `intraMeasuresDuplicates` is "allow"); under the same clause it is the same
  * support going on, which the clause's per-project cap or one-time scope bounds. Returns the remaining
- * candidates grouped by project.
+ * candidates of each project claimed under several clauses, grouped by project.
  */
 function refuseProjectsPaidInHistory(candidates: readonly Working[], history: readonly Grant[], switches: Switches): Map<string, Working[]> {
   const groups = new Map<string, Working[]>();
@@ -497,6 +497,12 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
     const group = groups.get(project);
     if (group) group.push(w);
     else groups.set(project, [w]);
+  }
+  // Only a project claimed under several clauses is a 第十一条 case; the claims of a project under one
+  // clause are bounded by that clause's caps and one-time scope.
+  for (const [project, group] of groups) {
+    const clauseId = (group[0] as Working).claim.clauseId;
+    if (group.every((w) => w.claim.clauseId === clauseId)) groups.delete(project);
   }
   return groups;
 }
@@ -821,7 +827,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     if (w.status !== null) continue;
     const project = w.claim.projectId;
     const group = project === undefined ? undefined : twins.get(project);
-    if (project !== undefined && group && group.some((other) => other.claim.clauseId !== w.claim.clauseId)) {
+    if (project !== undefined && group !== undefined) {
       // Decided once per project, at its earliest claim; when no twin was payable, each goes alone.
       twins.delete(project);
       chooseAmongTwins(group, ledger, ctx);

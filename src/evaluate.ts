@@ -520,13 +520,13 @@ function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: Mea
   const open = group.filter((w) => w.status === null);
   // Only twins that can still be awarded compete; when none can (each one-time scope already taken),
   // the project is paid under no clause, and each twin is refused for its own reason.
-  const payable = open.filter((w) => quote(w, ledger, ctx).takenBy === null);
+  const payable = open.filter((w) => quote(w, ledger, ctx, false).takenBy === null);
   if (payable.length === 0) return null;
   let winner = payable[0] as Working;
   if (ctx.switches.intraMeasuresDuplicates === "highest") {
-    let best = quote(winner, ledger, ctx).amount;
+    let best = quote(winner, ledger, ctx, false).amount;
     for (const w of payable) {
-      const offer = quote(w, ledger, ctx).amount;
+      const offer = quote(w, ledger, ctx, false).amount;
       if (offer.gt(best)) {
         winner = w;
         best = offer;
@@ -576,11 +576,15 @@ interface Quote {
   /** The clause's amount, before the caps across claims. */
   readonly requested: Decimal;
   readonly amount: Decimal;
-  readonly caps: readonly { readonly key: string; readonly entry: CrossClaimCap; readonly reason: Reason | null }[];
+  /** Each cap across claims; its entry and reason are written only when the claim is explained. */
+  readonly caps: readonly { readonly key: string; readonly entry: CrossClaimCap | null; readonly reason: Reason | null }[];
 }
 
-/** What a claim would be paid now, given the ledger, without changing the ledger. */
-function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
+/**
+ * What a claim would be paid now, given the ledger, without changing the ledger; `explain: false` only
+ * works the amount out (comparing twins; the population simulation).
+ */
+function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boolean): Quote {
   const rule = getRule(w.claim.clauseId);
   const year = w.year as number;
   const scope = rule.once(ctx);
@@ -589,7 +593,7 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
   const requested = new Dec(w.clause.amount as string);
   if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, caps: [] };
   let amount = requested;
-  const caps: { key: string; entry: CrossClaimCap; reason: Reason | null }[] = [];
+  const caps: { key: string; entry: CrossClaimCap | null; reason: Reason | null }[] = [];
   // The rule's caps as prepared for this edition (their limits printed once).
   for (const { spec: cap, limitText } of prepareRule(rule, ctx).caps) {
     const period = capPeriod(cap.scope, year, w.claim.projectId);
@@ -598,6 +602,11 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
     const before = ledger.headroom(capKey, cap.limit).headroom;
     const fitted = minDecimal(amount, before);
     const bit = fitted.lt(amount);
+    if (!explain) {
+      caps.push({ key: capKey, entry: null, reason: null });
+      amount = fitted;
+      continue;
+    }
     caps.push({
       key: capKey,
       entry: {
@@ -624,8 +633,8 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext): Quote {
 }
 
 /** Pay a claim: record its one-time scope and consume its caps, or refuse it if the scope is taken. */
-function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
-  const q = quote(w, ledger, ctx);
+function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boolean): void {
+  const q = quote(w, ledger, ctx, explain);
   if (q.takenBy) {
     const [source, id] = q.takenBy.split(/:(.*)/s) as [string, string];
     const scope = getRule(w.claim.clauseId).once(ctx);
@@ -641,7 +650,7 @@ function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext): void {
   if (q.onceKey) ledger.take(q.onceKey, `claim:${w.claim.id}`);
   for (const cap of q.caps) {
     ledger.consume(cap.key, q.amount);
-    w.crossClaimCaps.push(cap.entry);
+    if (cap.entry) w.crossClaimCaps.push(cap.entry);
     if (cap.reason) w.reasons.push(cap.reason);
   }
   w.paid = q.amount;
@@ -836,7 +845,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       // between come first. This claim may have just been refused.
       if (w.status !== null) continue;
     }
-    payClaim(w, ledger, ctx);
+    payClaim(w, ledger, ctx, explain);
   }
   return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
 }

@@ -113,4 +113,16 @@ describe("settle(application, edition, false)", () => {
       expect(compared).toBeGreaterThan(1000);
     });
   }
+
+  it("writes no cap entries or reasons for the caps across claims, which it still applies", () => {
+    const sessions = [1, 2, 3, 4, 5, 6, 7].map((n) => ({ id: `s${n}`, clauseId: "art4.1-session", factDate: `2025-0${n + 2}-10`, input: { pingguGoodsSpecialSession: true, sessionTurnover: "4500000" } }));
+    const application = { ...population[0]!, claims: sessions, history: [] } as unknown as { claims: unknown[] };
+    const loud = settle(application, EDITION);
+    const quiet = settle(application, EDITION, false);
+    expect(loud.working[6]?.crossClaimCaps).toHaveLength(1);
+    expect(loud.working[6]?.reasons.map((r) => r.code)).toContain("CROSS_CLAIM_CAP_APPLIED");
+    expect(quiet.working.every((w) => w.crossClaimCaps.length === 0 && w.reasons.length === 0)).toBe(true);
+    expect(quiet.claims[6]).toMatchObject({ status: "reduced" });
+    expect(quiet.claims[6]?.paid.toFixed(2)).toBe("30000.00");
+  });
 });

@@ -74,6 +74,45 @@ function meaningText(meaning: WordMeaning): Bilingual {
 /** The `missing` list of a condition whose facts are all known: shared, so frozen. */
 const NO_FIELDS: readonly string[] = Object.freeze([]);
 
+/**
+ * The parts of a condition that are the same for every claim — its label and the fields it reads, and
+ * the whole result of a yes/no condition, which depends only on the facts' values — made once per
+ * condition id and shared, frozen, by every result. A decision on 100,000 claims keeps every claim's
+ * conditions: sharing them is a quarter of its objects. An entry is used only while the id comes with
+ * the same field names and label (a clause could word them from its edition); otherwise it is made
+ * again. Ids come from the clauses' code, so the table stays as small as the set of conditions.
+ */
+interface SharedParts {
+  readonly fieldsKey: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly label: Bilingual;
+  readonly fields: readonly string[];
+  /** Whole yes/no results by the facts' values ("t", "f", "u" per fact). */
+  readonly results: Map<string, ConditionResult>;
+}
+
+const SHARED = new Map<string, SharedParts>();
+
+function sharedParts(id: string, fieldsKey: string, fields: () => readonly string[], label: Bilingual): SharedParts {
+  const known = SHARED.get(id);
+  if (known !== undefined && known.fieldsKey === fieldsKey && known.en === label.en && known.zh === label.zh) return known;
+  const parts: SharedParts = {
+    fieldsKey,
+    en: label.en,
+    zh: label.zh,
+    label: Object.freeze({ en: label.en, zh: label.zh }),
+    fields: Object.freeze(fields()),
+    results: new Map(),
+  };
+  SHARED.set(id, parts);
+  return parts;
+}
+
+function valueKey(value: boolean | undefined): string {
+  return value === true ? "t" : value === false ? "f" : "u";
+}
+
 export function printValue(value: Decimal, unit: Unit): string {
   return unit === "yuan" ? formatMoney(value) : formatPlain(value);
 }
@@ -92,12 +131,13 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
   const meaning = words[spec.threshold.word];
   const right = parse(spec.threshold.value);
   const holds = spec.value === undefined ? null : compare(spec.value, meaning.op, right);
+  const shared = sharedParts(spec.id, spec.field, () => [spec.field], spec.label);
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
-    label: spec.label,
-    fields: [spec.field],
-    missing: spec.value === undefined ? [spec.field] : NO_FIELDS,
+    label: shared.label,
+    fields: shared.fields,
+    missing: spec.value === undefined ? shared.fields : NO_FIELDS,
     comparison: {
       left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
       op: meaning.op,
@@ -131,11 +171,12 @@ export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordT
   ];
   const holds =
     spec.value === undefined || spec.otherValue === undefined ? null : compare(spec.value, meaning.op, spec.otherValue);
+  const shared = sharedParts(spec.id, `${spec.field} ${spec.otherField}`, () => [spec.field, spec.otherField], spec.label);
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
-    label: spec.label,
-    fields: [spec.field, spec.otherField],
+    label: shared.label,
+    fields: shared.fields,
     missing,
     comparison: {
       left: spec.value === undefined ? null : printValue(spec.value, spec.unit),
@@ -159,18 +200,32 @@ export interface FactSpec {
   readonly combine: "all" | "any";
 }
 
-/** Yes/no facts combined with three-valued AND / OR. */
+/** Yes/no facts combined with three-valued AND / OR. The result depends only on the values: shared. */
 export function factCondition(spec: FactSpec): ConditionResult {
+  let fieldsKey = spec.combine;
+  let values = "";
+  for (const f of spec.facts) {
+    fieldsKey += ` ${f.field}`;
+    values += valueKey(f.value);
+  }
+  const shared = sharedParts(spec.id, fieldsKey, () => spec.facts.map((f) => f.field), spec.label);
+  let result = shared.results.get(values);
+  if (result === undefined) {
+    result = deepFreezeResult(factResult(spec, shared));
+    shared.results.set(values, result);
+  }
+  return result;
+}
+
+function factResult(spec: FactSpec, shared: SharedParts): ConditionResult {
   let anyTrue = false;
   let anyFalse = false;
   let anyUnknown = false;
-  const fields: string[] = [];
   const checks: FactCheck[] = [];
   for (const f of spec.facts) {
     if (f.value === true) anyTrue = true;
     else if (f.value === false) anyFalse = true;
     else anyUnknown = true;
-    fields.push(f.field);
     checks.push({ field: f.field, value: f.value ?? null });
   }
   let outcome: Outcome;
@@ -179,19 +234,36 @@ export function factCondition(spec: FactSpec): ConditionResult {
   // Only report facts as missing when knowing them could change the outcome.
   const missing: string[] = [];
   if (outcome === "missing") for (const f of spec.facts) if (f.value === undefined) missing.push(f.field);
-  return { id: spec.id, outcome, label: spec.label, fields, missing, facts: checks, combine: spec.combine };
+  return { id: spec.id, outcome, label: shared.label, fields: shared.fields, missing: missing.length === 0 ? NO_FIELDS : missing, facts: checks, combine: spec.combine };
 }
 
-/** A single yes/no fact that must be true. */
+/** Freeze a shared result and what it holds of its own (its label and fields are frozen already). */
+function deepFreezeResult(result: ConditionResult): ConditionResult {
+  Object.freeze(result.missing);
+  if (result.facts) {
+    for (const check of result.facts) Object.freeze(check);
+    Object.freeze(result.facts);
+  }
+  return Object.freeze(result);
+}
+
+/** A single yes/no fact that must be true. The result depends only on the value: shared. */
 export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
-  const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";
-  return {
-    id,
-    outcome,
-    label,
-    fields: [field],
-    missing: value === undefined ? [field] : NO_FIELDS,
-    facts: [{ field, value: value ?? null }],
-    combine: "all",
-  };
+  const shared = sharedParts(id, `all ${field}`, () => [field], label);
+  const key = valueKey(value);
+  let result = shared.results.get(key);
+  if (result === undefined) {
+    const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";
+    result = deepFreezeResult({
+      id,
+      outcome,
+      label: shared.label,
+      fields: shared.fields,
+      missing: value === undefined ? shared.fields : NO_FIELDS,
+      facts: [{ field, value: value ?? null }],
+      combine: "all",
+    });
+    shared.results.set(key, result);
+  }
+  return result;
 }

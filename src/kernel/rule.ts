@@ -401,8 +401,8 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
     conditions,
     NONE,
     NONE,
-    calc.steps,
-    caps,
+    explain ? calc.steps : NO_STEPS,
+    explain ? caps : NO_CAPS,
     capBinding,
     reasons ?? ONLY_ELIGIBLE,
   );

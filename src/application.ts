@@ -119,7 +119,7 @@ export const claimSchema = z.strictObject({
     zh: "所支持事项的发生日期（直播场次、投资完成、获得认定、活动举办、计息期末）",
   }),
   paymentDate: date({ en: "expected payment date (used when annual caps count by payment year, A10)", zh: "预计拨付日期（A10）" }),
-  projectId: idText("project or expenditure id (the same investment or cost item claimed twice is paid once, 第十一条)").optional(),
+  projectId: idText("project or expenditure id (claimed under several clauses, it is paid under one: 第十一条; its claims under one clause share a cap per project)").optional(),
   productId: idText("product id (art5.2: once per product)").optional(),
   otherPolicySupport: otherPolicySupportSchema.nullish(),
   input: z.record(z.string(), z.unknown()).meta({ description: "The clause's facts; see docs/clauses.md" }),

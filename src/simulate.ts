@@ -136,6 +136,14 @@ function clauseIndex(clauseId: string): number {
   return (listClauseIds() as readonly string[]).indexOf(clauseId);
 }
 
+/** Larger first; ties by credit code then claim id, so the list does not depend on input order. */
+function byLargest(a: AwardRecord, b: AwardRecord): number {
+  return (
+    toFen(b.amount) - toFen(a.amount) ||
+    (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0)
+  );
+}
+
 /** Per-edition running totals. Keeps every paid award only when an envelope may need to scale them. */
 class EditionAccumulator {
   applications = 0;
@@ -206,15 +214,13 @@ class EditionAccumulator {
 
   offerLargest(applicant: string, creditCode: string, claimId: string, clauseId: string, year: number, fen: number): void {
     if (this.largestCount === 0) return;
+    const award = { applicant, creditCode, claimId, clauseId, year, amount: fenText(fen) };
     const last = this.largest[this.largest.length - 1];
-    if (this.largest.length >= this.largestCount && last && toFen(last.amount) >= fen) return;
-    this.largest.push({ applicant, creditCode, claimId, clauseId, year, amount: fenText(fen) });
-    // Larger first; ties by credit code then claim id, so the list does not depend on input order.
-    this.largest.sort(
-      (a, b) =>
-        toFen(b.amount) - toFen(a.amount) ||
-        (a.creditCode < b.creditCode ? -1 : a.creditCode > b.creditCode ? 1 : a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0),
-    );
+    // A full list takes only an award that ranks before its last one — by the same order as the sort,
+    // ties included, so that which of two equal awards is kept never depends on which came first.
+    if (this.largest.length >= this.largestCount && last && byLargest(award, last) >= 0) return;
+    this.largest.push(award);
+    this.largest.sort(byLargest);
     if (this.largest.length > this.largestCount) this.largest.length = this.largestCount;
   }
 

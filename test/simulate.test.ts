@@ -6,6 +6,9 @@ import { PolicyValidationError } from "../src/kernel/errors.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
 import { generatePopulation, seededRandom } from "../src/population.js";
 import { scaleLargestRemainder, simulate, simulateAsync } from "../src/simulate.js";
+import { usccCheckCharacter } from "../src/kernel/uscc.js";
+
+const creditCodeOf = (first17: string) => first17 + (usccCheckCharacter(first17) as string);
 
 const DRAFT = deriveEdition({ id: "draft", publishedOn: "2025-03-01" });
 const WHAT_IF = deriveEdition({ id: "art3.3-cap-300000", publishedOn: "2025-03-01", parameters: { "art3.3": { cap: "300000" } } });
@@ -49,6 +52,24 @@ describe("simulate: totals match evaluate() run application by application", () 
     const amounts = first.largestAwards.map((a) => Number(a.amount));
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
     expect(first.largestAwards.length).toBe(10);
+  });
+
+  it("the largest awards do not depend on the order of the population, equal awards included", () => {
+    // Many awards of the generated population are equal (caps, fixed awards): a full list must break
+    // their ties by credit code and claim id, not keep whichever came first.
+    for (const largest of [1, 3, 10]) {
+      const forward = simulate(population, [DRAFT], { largest }).editions[0]!.largestAwards;
+      const backward = simulate([...population].reverse(), [DRAFT], { largest }).editions[0]!.largestAwards;
+      expect(backward, `largest: ${largest}`).toEqual(forward);
+    }
+    const award = (first17: string) => ({
+      applicant: { name: "培训机构", creditCode: creditCodeOf(first17), registeredInPinggu: true, liveCommerceBusiness: true },
+      claims: [{ id: "C1", clauseId: "art6.1", factDate: "2025-06-01", input: { personTimesTrained: 600, completeTrainingRecords: true, placementRate: "0.30", approvedAmount: "30000" } }],
+    });
+    const [a, b] = [award("91110117MA01AAAA1"), award("91110117MA01AAAA2")];
+    const keep = (order: unknown[]) => simulate(order, [DRAFT], { largest: 1 }).editions[0]!.largestAwards.map((x) => x.creditCode);
+    expect(keep([a, b])).toEqual([creditCodeOf("91110117MA01AAAA1")]);
+    expect(keep([b, a])).toEqual([creditCodeOf("91110117MA01AAAA1")]);
   });
 
   it("an array, a generator and an async stream give the same result", async () => {

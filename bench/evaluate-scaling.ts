@@ -47,11 +47,17 @@ function application(count: number, seed: number) {
 
 export function runEvaluate(): void {
   const apps = Array.from({ length: 2000 }, (_, i) => application(10, i + 1));
-  for (const app of apps.slice(0, 200)) evaluate(app, EDITION);
-  const start = performance.now();
-  for (const app of apps) evaluate(app, EDITION);
-  const seconds = (performance.now() - start) / 1000;
-  console.log(`evaluate(): 2,000 applications of 10 claims with grant history (audit hashes included)`);
+  // Warm up on other applications until the code is optimised (one pass of 200 was not enough: the
+  // figure was half the steady rate), then keep the best of three passes over the 2,000.
+  for (let i = 0; i < 3000; i++) evaluate(application(10, 10_000 + i), EDITION);
+  let best = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < 3; pass++) {
+    const start = performance.now();
+    for (const app of apps) evaluate(app, EDITION);
+    best = Math.min(best, performance.now() - start);
+  }
+  const seconds = best / 1000;
+  console.log(`evaluate(): 2,000 applications of 10 claims with grant history (audit hashes included), best of 3 passes`);
   console.log(`  ${Math.round(apps.length / seconds).toLocaleString("en-US")} applications/s, ${Math.round((apps.length * 10) / seconds).toLocaleString("en-US")} claims/s`);
 }
 

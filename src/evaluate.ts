@@ -27,7 +27,7 @@ import { canonicalJson } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
 import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
-import { toValidationIssues } from "./kernel/fields.js";
+import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import { compareNatural } from "./kernel/natural-order.js";
 import type { Reason } from "./kernel/reasons.js";
@@ -235,6 +235,9 @@ function issuesAt(
 
 const EMPTY_IDS: ReadonlySet<string> = new Set();
 
+/** The fields known at each place of an application, for unknown-field errors. */
+const APPLICATION_FIELDS = knownFieldsIn(applicationSchema);
+
 function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
@@ -242,7 +245,7 @@ function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validat
   if (application === undefined) {
     const parsed = applicationSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      throw new PolicyValidationError([...toValidationIssues(parsed.error.issues), ...rawClaimIssues(raw, ctx)], "application");
+      throw new PolicyValidationError([...toValidationIssues(parsed.error.issues, [], APPLICATION_FIELDS), ...rawClaimIssues(raw, ctx)], "application");
     }
     application = parsed.data;
   }

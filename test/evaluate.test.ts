@@ -494,6 +494,39 @@ describe("validation of the whole document", () => {
     }
   });
 
+  it("an unknown field anywhere in the document is answered with the fields known there", () => {
+    const issuesOf = (document: unknown) => {
+      try {
+        evaluate(document, EDITION);
+      } catch (error) {
+        return (error as PolicyValidationError).issues;
+      }
+      throw new Error("accepted");
+    };
+    const find = (document: unknown, path: string) => issuesOf(document).find((issue) => issue.path === path);
+    expect(find({ ...application([]), histroy: [] }, "histroy")).toMatchObject({ code: "unknown_field" });
+    expect(find({ ...application([]), histroy: [] }, "histroy")?.expected).toContain("known fields: applicant, claims, history");
+    const claim = { ...session("s1", "2025-05-01", "1000000"), extra: 1 };
+    expect(find(application([claim]), "claims[0].extra")?.expected).toContain("known fields: id, clauseId, factDate, paymentDate, projectId, productId, otherPolicySupport, input");
+    const support = { ...session("s1", "2025-05-01", "1000000"), otherPolicySupport: { policy: "p", amout: "1" } };
+    expect(find(application([support]), "claims[0].otherPolicySupport.amout")?.expected).toContain("known fields: policy, amount");
+    const grant = { id: "g1", clauseId: "art4.2", factDate: "2025-04-01", amount: "1", paid: true };
+    expect(find(application([], [grant]), "history[0].paid")?.expected).toMatch(/known fields: id, clauseId, factDate/);
+    expect(find(application([], [], { nmae: "x" }), "applicant.nmae")?.expected).toMatch(/known fields: name, creditCode/);
+  });
+
+  it("a claim's facts that are not an object ask for an object, in both languages", () => {
+    const [issue] = (() => {
+      try {
+        evaluate(application([{ ...session("s1", "2025-05-01", "1000000"), input: true as unknown as Record<string, unknown> }]), EDITION);
+      } catch (error) {
+        return (error as PolicyValidationError).issues;
+      }
+      throw new Error("accepted");
+    })();
+    expect(issue).toMatchObject({ path: "claims[0].input", expected: "an object (JSON {…})", expectedZh: "对象（JSON {…}）" });
+  });
+
   it("duplicate claim ids are refused naming the first use", () => {
     expect(() => run([session("s1", "2025-05-01", "1000000"), session("s1", "2025-06-01", "1000000")])).toThrow(/claims\[1\]\.id/);
   });

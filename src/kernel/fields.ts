@@ -311,9 +311,54 @@ function describeType(expected: string): { en: string; zh: string } {
       return { en: "true or false", zh: "true 或 false" };
     case "number":
       return { en: "a number", zh: "数值" };
+    // z.record (a claim's facts): to the person who sent it, an object like any other.
+    case "record":
+      return { en: "an object (JSON {…})", zh: "对象（JSON {…}）" };
     default:
       return { en: expected, zh: expected };
   }
+}
+
+/** What the fields' lists need to know of a zod schema's definition. */
+interface SchemaDef {
+  readonly type: string;
+  readonly shape?: Readonly<Record<string, z.core.$ZodType>>;
+  readonly element?: z.core.$ZodType;
+  readonly innerType?: z.core.$ZodType;
+  readonly in?: z.core.$ZodType;
+}
+
+function defOf(schema: z.core.$ZodType): SchemaDef {
+  return schema._zod.def as unknown as SchemaDef;
+}
+
+/** The schema itself, without the optional / nullable / default / pipe wrappers around it. */
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  let current = schema;
+  for (let def = defOf(current); ; def = defOf(current)) {
+    const inner = def.type === "pipe" ? def.in : def.innerType;
+    if (inner === undefined) return current;
+    current = inner;
+  }
+}
+
+/**
+ * The field names an object accepts at each path of a document that `schema` reads ([] where there is
+ * no object, or the path leaves the schema): for `toValidationIssues`, so that an unknown field anywhere
+ * in the document is answered with the fields known there ("histroy" → applicant, claims, history).
+ */
+export function knownFieldsIn(schema: z.ZodType): (path: readonly PropertyKey[]) => readonly string[] {
+  return (path) => {
+    let current: z.core.$ZodType | undefined = unwrapped(schema);
+    for (const segment of path) {
+      const def = defOf(current);
+      current = def.type === "object" ? def.shape?.[String(segment)] : def.type === "array" && typeof segment === "number" ? def.element : undefined;
+      if (current === undefined) return [];
+      current = unwrapped(current);
+    }
+    const def = defOf(current);
+    return def.type === "object" && def.shape !== undefined ? Object.keys(def.shape) : [];
+  };
 }
 
 /**

@@ -37,6 +37,24 @@ export interface CalcNote {
  */
 const NO_NOTES: readonly CalcNote[] = Object.freeze([]);
 
+/**
+ * Step labels, one frozen copy per wording. The clauses write their labels as literals, so each call
+ * made a new one that every step then kept; a decision on 100,000 claims kept 250,000 copies of a
+ * dozen labels. Keyed by the English text and checked on the Chinese; bounded, in case a caller's own
+ * rule words labels from its inputs.
+ */
+const LABELS = new Map<string, Bilingual>();
+const MAX_SHARED_LABELS = 1000;
+
+function sharedLabel(label: Bilingual): Bilingual {
+  const known = LABELS.get(label.en);
+  if (known !== undefined && known.zh === label.zh) return known;
+  if (LABELS.size >= MAX_SHARED_LABELS) return label;
+  const frozen = Object.freeze({ en: label.en, zh: label.zh });
+  LABELS.set(label.en, frozen);
+  return frozen;
+}
+
 export class Calculation {
   readonly steps: Step[] = [];
   /**
@@ -73,7 +91,7 @@ export class Calculation {
   private record(kind: StepKind, label: Bilingual, a: Decimal, b: Decimal, result: Decimal): Decimal {
     if (!this.recording) return result;
     const operands = [this.print(a), this.print(b)];
-    this.steps.push({ kind, label, operands, result: this.print(result) });
+    this.steps.push({ kind, label: sharedLabel(label), operands, result: this.print(result) });
     return result;
   }
 
@@ -81,7 +99,7 @@ export class Calculation {
   value(label: Bilingual, value: Decimal): Decimal {
     if (!this.recording) return value;
     const text = this.print(value);
-    this.steps.push({ kind: "value", label, operands: [text], result: text });
+    this.steps.push({ kind: "value", label: sharedLabel(label), operands: [text], result: text });
     return value;
   }
 

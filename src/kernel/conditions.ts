@@ -83,34 +83,43 @@ const NO_FIELDS: readonly string[] = Object.freeze([]);
  * again. Ids come from the clauses' code, so the table stays as small as the set of conditions.
  */
 interface SharedParts {
-  readonly fieldsKey: string;
   readonly en: string;
   readonly zh: string;
   readonly label: Bilingual;
   readonly fields: readonly string[];
-  /** Whole yes/no results by the facts' values ("t", "f", "u" per fact). */
-  readonly results: Map<string, ConditionResult>;
+  /** "all" / "any" for yes/no conditions, "" otherwise. */
+  readonly combine: string;
+  /** Whole yes/no results by the facts' values (base 3: true 0, false 1, unknown 2, per fact). */
+  readonly results: Map<number, ConditionResult>;
 }
 
 const SHARED = new Map<string, SharedParts>();
 
-function sharedParts(id: string, fieldsKey: string, fields: () => readonly string[], label: Bilingual): SharedParts {
+/** The shared parts of condition `id`, if they were made for these fields, wording and combination. */
+function knownParts(id: string, first: string, second: string | undefined, label: Bilingual, combine: string): SharedParts | undefined {
   const known = SHARED.get(id);
-  if (known !== undefined && known.fieldsKey === fieldsKey && known.en === label.en && known.zh === label.zh) return known;
+  if (known === undefined || known.en !== label.en || known.zh !== label.zh || known.combine !== combine) return undefined;
+  const fields = known.fields;
+  if (fields[0] !== first) return undefined;
+  if (second === undefined ? fields.length !== 1 : fields.length !== 2 || fields[1] !== second) return undefined;
+  return known;
+}
+
+function makeParts(id: string, fields: string[], label: Bilingual, combine: string): SharedParts {
   const parts: SharedParts = {
-    fieldsKey,
     en: label.en,
     zh: label.zh,
     label: Object.freeze({ en: label.en, zh: label.zh }),
-    fields: Object.freeze(fields()),
+    fields: Object.freeze(fields),
+    combine,
     results: new Map(),
   };
   SHARED.set(id, parts);
   return parts;
 }
 
-function valueKey(value: boolean | undefined): string {
-  return value === true ? "t" : value === false ? "f" : "u";
+function valueCode(value: boolean | undefined): number {
+  return value === true ? 0 : value === false ? 1 : 2;
 }
 
 export function printValue(value: Decimal, unit: Unit): string {
@@ -131,7 +140,7 @@ export function thresholdCondition(spec: ThresholdSpec, words: WordTable, parse:
   const meaning = words[spec.threshold.word];
   const right = parse(spec.threshold.value);
   const holds = spec.value === undefined ? null : compare(spec.value, meaning.op, right);
-  const shared = sharedParts(spec.id, spec.field, () => [spec.field], spec.label);
+  const shared = knownParts(spec.id, spec.field, undefined, spec.label, "") ?? makeParts(spec.id, [spec.field], spec.label, "");
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
@@ -171,7 +180,8 @@ export function fieldComparisonCondition(spec: FieldComparisonSpec, words: WordT
   ];
   const holds =
     spec.value === undefined || spec.otherValue === undefined ? null : compare(spec.value, meaning.op, spec.otherValue);
-  const shared = sharedParts(spec.id, `${spec.field} ${spec.otherField}`, () => [spec.field, spec.otherField], spec.label);
+  const shared =
+    knownParts(spec.id, spec.field, spec.otherField, spec.label, "") ?? makeParts(spec.id, [spec.field, spec.otherField], spec.label, "");
   return {
     id: spec.id,
     outcome: holds === null ? "missing" : holds ? "met" : "failed",
@@ -202,17 +212,19 @@ export interface FactSpec {
 
 /** Yes/no facts combined with three-valued AND / OR. The result depends only on the values: shared. */
 export function factCondition(spec: FactSpec): ConditionResult {
-  let fieldsKey = spec.combine;
-  let values = "";
-  for (const f of spec.facts) {
-    fieldsKey += ` ${f.field}`;
-    values += valueKey(f.value);
-  }
-  const shared = sharedParts(spec.id, fieldsKey, () => spec.facts.map((f) => f.field), spec.label);
-  let result = shared.results.get(values);
+  const facts = spec.facts;
+  let shared = SHARED.get(spec.id);
+  let same = shared !== undefined && shared.en === spec.label.en && shared.zh === spec.label.zh && shared.combine === spec.combine;
+  if (same && shared !== undefined && shared.fields.length === facts.length) {
+    for (let i = 0; i < facts.length; i++) if (shared.fields[i] !== (facts[i] as { field: string }).field) same = false;
+  } else same = false;
+  if (!same || shared === undefined) shared = makeParts(spec.id, facts.map((f) => f.field), spec.label, spec.combine);
+  let key = 0;
+  for (const f of facts) key = key * 3 + valueCode(f.value);
+  let result = shared.results.get(key);
   if (result === undefined) {
     result = deepFreezeResult(factResult(spec, shared));
-    shared.results.set(values, result);
+    shared.results.set(key, result);
   }
   return result;
 }
@@ -249,8 +261,8 @@ function deepFreezeResult(result: ConditionResult): ConditionResult {
 
 /** A single yes/no fact that must be true. The result depends only on the value: shared. */
 export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
-  const shared = sharedParts(id, `all ${field}`, () => [field], label);
-  const key = valueKey(value);
+  const shared = knownParts(id, field, undefined, label, "all") ?? makeParts(id, [field], label, "all");
+  const key = valueCode(value);
   let result = shared.results.get(key);
   if (result === undefined) {
     const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";

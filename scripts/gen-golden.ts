@@ -1,5 +1,5 @@
 /**
- * Writes fixtures/decisions/<name>.json and <name>.zh.txt: the expected decision on each sample
+ * Writes fixtures/decisions/<name>.json, <name>.zh.txt and <name>.en.txt: the expected decision on each sample
  * application under the example edition (`npm run golden`). Regenerate only after checking by hand
  * that a changed figure is right; test/fixtures.test.ts compares against these files.
  */
@@ -15,5 +15,6 @@ for (const file of readdirSync(new URL("applications/", root)).filter((f) => f.e
   const decision = evaluate(JSON.parse(readFileSync(new URL(`applications/${file}`, root), "utf8")), edition);
   writeFileSync(new URL(`decisions/${name}.json`, root), `${JSON.stringify(decision, null, 2)}\n`);
   writeFileSync(new URL(`decisions/${name}.zh.txt`, root), `${explainDecision(decision, "zh")}\n`);
+  writeFileSync(new URL(`decisions/${name}.en.txt`, root), `${explainDecision(decision, "en")}\n`);
   console.log(`wrote fixtures/decisions/${name}.json (total ${decision.totals.overall})`);
 }

@@ -32,6 +32,12 @@ describe("sample applications against their golden decisions (regenerate with `n
         for (const claim of decision.claims) expect(text).toContain(claim.claimId);
       });
 
+      it("is explained end to end in English, matching fixtures/decisions/<name>.en.txt", () => {
+        const text = explainDecision(decision, "en");
+        expect(`${text}\n`).toBe(readFileSync(new URL(`decisions/${name}.en.txt`, root), "utf8"));
+        for (const claim of decision.claims) expect(text).toContain(claim.claimId);
+      });
+
       it("conforms to the decision schema, and its totals add up", () => {
         expect(decisionSchema.safeParse(JSON.parse(JSON.stringify(decision))).success).toBe(true);
         const cents = (s: string | null) => (s === null ? 0 : Math.round(Number(s) * 100));

@@ -44,3 +44,17 @@ describe("step labels", () => {
     expect(again).toEqual(late);
   });
 });
+
+describe("the rounding step says which rounding the edition uses (A9)", () => {
+  it.each([
+    ["fen-half-up", "round once to the fen, half up (四舍五入)", "四舍五入至分", "60000.00"],
+    ["fen-half-even", "round once to the fen, half to even (A9 alternative)", "按“银行家舍入”保留至分（A9 备选）", "60000.00"],
+    ["yuan-half-up", "round once to the whole yuan, half up (A9 alternative)", "四舍五入至元（A9 备选）", "60000"],
+  ] as const)("%s", async (rounding, en, zh, result) => {
+    const { evaluateClause } = await import("../../src/evaluate-clause.js");
+    const out = evaluateClause("art4.1-session", { pingguGoodsSpecialSession: true, sessionTurnover: "6000000" }, { switches: { rounding } });
+    const round = out.steps.find((step) => step.kind === "round");
+    expect(round?.label).toEqual({ en, zh });
+    expect(round?.result.startsWith(result)).toBe(true);
+  });
+});

@@ -116,3 +116,39 @@ describe("in clause results", () => {
     expect(b.status).toBe("eligible");
   });
 });
+
+describe("shared parts are matched on every part of the wording (each check below once survived a mutant)", () => {
+  const facts = (id: string, fields: string[], en: string, combine: "all" | "any", values: (boolean | undefined)[]) =>
+    factCondition({ id, label: { en, zh: en }, facts: fields.map((field, i) => ({ field, value: values[i] })), combine });
+
+  it("factCondition: the same id with other field names, another label, another number of facts", () => {
+    expect(facts("t/m1", ["a", "b"], "L", "any", [true, false]).fields).toEqual(["a", "b"]);
+    expect(facts("t/m1", ["a", "c"], "L", "any", [true, false]).fields).toEqual(["a", "c"]);
+    expect(facts("t/m1", ["x", "c"], "L", "any", [true, false]).facts).toEqual([
+      { field: "x", value: true },
+      { field: "c", value: false },
+    ]);
+    expect(facts("t/m1", ["x", "c"], "other", "any", [true, false]).label.en).toBe("other");
+    expect(facts("t/m1", ["x", "c", "d"], "other", "any", [false, false, true]).fields).toEqual(["x", "c", "d"]);
+    expect(facts("t/m1", ["x", "c"], "other", "any", [false, false]).fields).toEqual(["x", "c"]);
+  });
+
+  it("factCondition under all: every fact true is met; one false fails; unknown is missing", () => {
+    expect(facts("t/m2", ["a", "b"], "L", "all", [true, true]).outcome).toBe("met");
+    expect(facts("t/m2", ["a", "b"], "L", "all", [true, false]).outcome).toBe("failed");
+    expect(facts("t/m2", ["a", "b"], "L", "all", [true, undefined])).toMatchObject({ outcome: "missing", missing: ["b"] });
+    expect(facts("t/m2", ["a", "b"], "L", "all", [false, undefined])).toMatchObject({ outcome: "failed", missing: [] });
+  });
+
+  it("fieldComparisonCondition: the same id with another second field or one field less", () => {
+    const compare = (otherField: string) =>
+      fieldComparisonCondition(
+        { id: "t/m3", field: "growth", value: new Dec("0.1"), otherField, otherValue: new Dec("0.05"), word: "不低于", unit: "rate", label: label("g") },
+        CIVIL_CODE_WORDS,
+      );
+    expect(compare("city").fields).toEqual(["growth", "city"]);
+    expect(compare("province").fields).toEqual(["growth", "province"]);
+    expect(threshold("t/m3", "1", "growth", "g").fields).toEqual(["growth"]);
+    expect(compare("province").fields).toEqual(["growth", "province"]);
+  });
+});

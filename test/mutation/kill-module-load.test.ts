@@ -78,4 +78,12 @@ describe("the measures load", () => {
     const { evaluateClause } = await import("../../src/evaluate-clause.js");
     expect(evaluateClause("art3.2-mofcom", { mofcomRecognition: true }).amount).toBe("200000.00");
   });
+
+  it("schemas: the decision schema (its switches built from SWITCH_VALUES at load) names the eleven switches", async () => {
+    const { decisionJsonSchema } = await import("../../src/schemas.js");
+    const schema = decisionJsonSchema() as { properties: { edition: { properties: { switches: { properties: Record<string, { enum: string[] }> } } } } };
+    const switches = schema.properties.edition.properties.switches.properties;
+    expect(Object.keys(switches)).toHaveLength(11);
+    expect(switches.rounding?.enum).toEqual(["fen-half-up", "fen-half-even", "yuan-half-up"]);
+  });
 });

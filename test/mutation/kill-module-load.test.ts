@@ -79,6 +79,15 @@ describe("the measures load", () => {
     expect(evaluateClause("art3.2-mofcom", { mofcomRecognition: true }).amount).toBe("200000.00");
   });
 
+  it("application: the document's schema and its fast reader load and read a fixture", async () => {
+    const { applicationSchema, readApplicationFast } = await import("../../src/application.js");
+    const { readFileSync } = await import("node:fs");
+    const document = JSON.parse(readFileSync(new URL("../../fixtures/applications/park-operator.json", import.meta.url), "utf8")) as unknown;
+    const fast = readApplicationFast(document) as { applicant: { name: string }; claims: unknown[] } | undefined;
+    expect(fast?.applicant.name).toBe("北京平谷数字直播产业园运营管理有限公司");
+    expect(applicationSchema.parse(document).claims.length).toBe(fast?.claims.length);
+  });
+
   it("schemas: the decision schema (its switches built from SWITCH_VALUES at load) names the eleven switches", async () => {
     const { decisionJsonSchema } = await import("../../src/schemas.js");
     const schema = decisionJsonSchema() as { properties: { edition: { properties: { switches: { properties: Record<string, { enum: string[] }> } } } } };

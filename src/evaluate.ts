@@ -343,17 +343,17 @@ function applicantStanding(application: Application): ApplicantStanding {
   const applicability: Reason[] = [];
   if (a.registeredInPinggu === false) applicability.push(reason(CODES.NOT_REGISTERED_IN_PINGGU, { article: "第二条" }));
   if (a.liveCommerceBusiness === false) applicability.push(reason(CODES.NOT_IN_LIVE_COMMERCE, { article: "第二条" }));
+  const missingFacts = [
+    a.registeredInPinggu === undefined ? "applicant.registeredInPinggu" : "",
+    a.liveCommerceBusiness === undefined ? "applicant.liveCommerceBusiness" : "",
+  ].filter(Boolean);
   const unknown =
-    applicability.length === 0 && (a.registeredInPinggu === undefined || a.liveCommerceBusiness === undefined)
+    applicability.length === 0 && missingFacts.length > 0
       ? [
           {
             ...reason(CODES.APPLICABILITY_UNKNOWN, { article: "第二条" }),
-            en: `${CODES.APPLICABILITY_UNKNOWN.en} Missing: ${[
-              a.registeredInPinggu === undefined ? "applicant.registeredInPinggu" : "",
-              a.liveCommerceBusiness === undefined ? "applicant.liveCommerceBusiness" : "",
-            ]
-              .filter(Boolean)
-              .join(", ")}.`,
+            en: `${CODES.APPLICABILITY_UNKNOWN.en} Missing: ${missingFacts.join(", ")}.`,
+            zh: `${CODES.APPLICABILITY_UNKNOWN.zh}缺少：${missingFacts.join("、")}。`,
           },
         ]
       : [];
@@ -821,12 +821,17 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       w.reasons.push({
         ...reason(CODES.SCOPE_ID_MISSING),
         en: `${CODES.SCOPE_ID_MISSING.en} Missing: claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}.`,
+        zh: `${CODES.SCOPE_ID_MISSING.zh}缺少：claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}。`,
       });
       continue;
     }
     if (w.year === null) {
       w.status = "undetermined";
-      w.reasons.push({ ...reason(CODES.PAYMENT_DATE_MISSING), en: `${CODES.PAYMENT_DATE_MISSING.en} Missing: claims[${w.index}].paymentDate.` });
+      w.reasons.push({
+        ...reason(CODES.PAYMENT_DATE_MISSING),
+        en: `${CODES.PAYMENT_DATE_MISSING.en} Missing: claims[${w.index}].paymentDate.`,
+        zh: `${CODES.PAYMENT_DATE_MISSING.zh}缺少：claims[${w.index}].paymentDate。`,
+      });
       continue;
     }
     candidates.push(w);

@@ -284,6 +284,18 @@ export function toValidationIssues(
         );
         break;
       }
+      case "too_small":
+      case "too_big": {
+        // A schema's own message (an id's: "claim id, unique within the application: …") stays; zod's
+        // default words (English only, or "Invalid input" in the spreadsheet bundle) are replaced.
+        if (!ZOD_DEFAULT_SIZE_MESSAGE.test(issue.message)) {
+          result.push(makeIssue({ code: "invalid_value", pathSegments: path, received, expected: issue.message, expectedZh: issue.message }));
+          break;
+        }
+        const size = sizeText(issue.code === "too_small", issue.origin, Number(issue.code === "too_small" ? issue.minimum : issue.maximum));
+        result.push(makeIssue({ code: "invalid_value", pathSegments: path, received, expected: size.en, expectedZh: size.zh }));
+        break;
+      }
       default:
         result.push(
           makeIssue({
@@ -297,6 +309,25 @@ export function toValidationIssues(
     }
   }
   return result;
+}
+
+const ZOD_DEFAULT_SIZE_MESSAGE = /^(Too small|Too big|Invalid input)/;
+
+/** zod's size limits in our words: "a text of at least 1 character", "at most 1,000 items". */
+function sizeText(atLeast: boolean, origin: string, limit: number): { en: string; zh: string } {
+  const bound = atLeast ? { en: "at least", zh: "至少" } : { en: "at most", zh: "至多" };
+  const count = limit.toLocaleString("en-US");
+  switch (origin) {
+    case "string":
+      return atLeast && limit === 1
+        ? { en: "a non-empty text", zh: "非空文本" }
+        : { en: `a text of ${bound.en} ${count} characters`, zh: `${bound.zh} ${limit} 个字符的文本` };
+    case "array":
+    case "set":
+      return { en: `a list of ${bound.en} ${count} items`, zh: `${bound.zh} ${limit} 项的列表` };
+    default:
+      return { en: `a value of ${bound.en} ${count}`, zh: `${bound.zh}为 ${limit} 的数值` };
+  }
 }
 
 function describeType(expected: string): { en: string; zh: string } {

@@ -145,10 +145,17 @@ describe("toValidationIssues: every branch", () => {
     expect(issue?.hint).toBeUndefined();
   });
 
-  it("any other issue: zod's message, code invalid_value; a symbol in the path is written out", () => {
+  it("a size limit in our words, in both languages; any other issue: zod's message; a symbol in the path is written out", () => {
     const [tooLong] = issuesOf(z.string().max(2), "abc", ["name"]);
-    expect(tooLong).toMatchObject({ code: "invalid_value", path: "name", expected: tooLong?.expectedZh });
-    expect(tooLong?.expected).toContain("2");
+    expect(tooLong).toMatchObject({ code: "invalid_value", path: "name", expected: "a text of at most 2 characters", expectedZh: "至多 2 个字符的文本" });
+    const [tooShort] = issuesOf(z.string().min(1), "", ["name"]);
+    expect(tooShort).toMatchObject({ expected: "a non-empty text", expectedZh: "非空文本" });
+    const [tooMany] = issuesOf(z.array(z.string()).max(1), ["a", "b"], ["list"]);
+    expect(tooMany).toMatchObject({ expected: "a list of at most 1 items", expectedZh: "至多 1 项的列表" });
+    const [tooLarge] = issuesOf(z.number().max(1000), 2000, ["n"]);
+    expect(tooLarge).toMatchObject({ expected: "a value of at most 1,000", expectedZh: "至多为 1000 的数值" });
+    const [own] = issuesOf(z.string().min(3, "an id of three or more"), "ab", ["id"]);
+    expect(own).toMatchObject({ expected: "an id of three or more", expectedZh: "an id of three or more" });
     const issues = toValidationIssues([{ code: "custom", path: [Symbol("s")], message: "m", input: 1 } as z.core.$ZodIssue]);
     expect(issues[0]?.path).toContain("Symbol(s)");
   });

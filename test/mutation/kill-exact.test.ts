@@ -189,3 +189,33 @@ describe("exact decimal: rounding a scaled value that is already whole at the pl
     expect(d("0.125").times(8).toMoney()).toBe("1.00");
   });
 });
+
+describe("exact decimal: scaled values at the edges of the scale", () => {
+  it("21 and 22 decimal places: aligned, rounded and tested for wholeness with 10^21 and 10^22 (POW10's last entries)", () => {
+    const p22 = d("0.0000000000000000000001");
+    const p21 = d("0.000000000000000000003");
+    expect([p22.big, p22.k, p21.k]).toEqual([null, 22, 21]);
+    expect(p22.plus(p21).toString()).toBe("0.0000000000000000000031");
+    expect(p22.cmp(p21)).toBe(-1);
+    expect(p21.minus(p22).toString()).toBe("0.0000000000000000000029");
+    expect(p22.round(0).toString()).toBe("0");
+    expect(p22.round(0, 3).toString()).toBe("1");
+    expect(p21.round(0, 3).toString()).toBe("1");
+    expect(p22.isInteger()).toBe(false);
+    expect(p22.times(10).isInteger()).toBe(false);
+    expect(d("0.1").plus(p22).toString()).toBe("0.1000000000000000000001");
+  });
+
+  it("equal values carried at different scales compare equal (cmp after aligning), and gte holds for them", () => {
+    const one = d("0.5").times(2); // 10 ÷ 10^1
+    expect(one.k).toBe(1);
+    expect(one.cmp(1)).toBe(0);
+    expect(d(1).cmp(one)).toBe(0);
+    expect(one.eq(1)).toBe(true);
+    expect(one.gte(1)).toBe(true);
+    expect(one.lte(1)).toBe(true);
+    expect(d(1).gte(1)).toBe(true);
+    expect(d(1).gte(2)).toBe(false);
+    expect(d(2).gte(one)).toBe(true);
+  });
+});

@@ -88,6 +88,22 @@ describe("the synthetic population is pinned by its seed", () => {
     expect(sha256Hex(canonicalJson(population))).toBe("a25fc57afd0ad521be0e90e8a63d8995065ec2792816eb50be59453f0811115e");
   });
 
+  it("a what-if with thresholds of 0: values spread log-uniformly where no threshold is above 0 (digest 774f792c…)", () => {
+    const edition = deriveEdition({
+      parameters: { "art5.2": { minAnnualTurnover: { value: "0" } }, "art4.1-session": { minSessionTurnover: { value: "0" } } },
+    });
+    const population = [...generatePopulation({ seed: 11, applicants: 200, edition })];
+    expect(sha256Hex(canonicalJson(population))).toBe("774f792ca8e14767937f39354ddb33acb3d15a768c43be7d14f3db1d02f3a80f");
+  });
+
+  it("an unknown fact is left out, never written as a key holding undefined", () => {
+    for (const application of generatePopulation({ seed: 2026, applicants: 300 })) {
+      for (const claim of application.claims) {
+        for (const [key, value] of Object.entries(claim.input as Record<string, unknown>)) expect(value, key).not.toBeUndefined();
+      }
+    }
+  });
+
   it("mulberry32: the first values of seed 1", () => {
     const random = seededRandom(1);
     expect([random(), random(), random()]).toEqual([0.6270739405881613, 0.002735721180215478, 0.5274470399599522]);

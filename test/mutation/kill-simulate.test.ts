@@ -108,6 +108,16 @@ describe("simulate: the fixture applicants, two editions, two invalid documents"
     expect(reversed?.byClause["art7.2"]).toBe("0.00");
   });
 
+  it("a decrease with fen in it: art6.2 at a rate of 0.3 instead of 0.5 for the training school is -37200.10", () => {
+    const lower = deriveEdition({ publishedOn: "2025-03-01", parameters: { "art6.2": { rate: "0.3" } } });
+    const edition = simulate([FIXTURES[4]], [PUBLISHED, lower]).editions[1];
+    expect(edition?.differenceFromFirst).toEqual({
+      overall: "-37200.10",
+      byClause: { "art6.1": "0.00", "art6.2": "-37200.10" },
+      byYear: { "2025": "0.00", "2026": "-37200.10" },
+    });
+  });
+
   it("no envelope: none reported", () => {
     const [first, second] = both();
     expect(first.envelope).toBeNull();

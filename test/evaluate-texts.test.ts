@@ -519,3 +519,37 @@ describe("the reasons of each claim status", () => {
     `);
   });
 });
+
+describe("more refusals and reasons, word for word", () => {
+  it("art5.2 without a product id is undetermined, naming claims[i].productId", () => {
+    const brand = { id: "b1", clauseId: "art5.2", factDate: "2025-05-01", input: { innovativeProductViaLiveStreaming: true, productAnnualTurnover: "20000000", firstYearAboveThreshold: true } };
+    const [claim] = evaluate({ applicant: applicant(), claims: [brand] }, EDITION).claims;
+    expect(claim?.status).toBe("undetermined");
+    expect(claim?.reasons[0]?.en).toBe("The clause is one-time per project or product, and the claim names no project or product id. Missing: claims[0].productId.");
+    expect(claim?.reasons[0]?.zh).toBe("该条款按项目或产品一次性支持，但申请未注明项目或产品编号。缺少：claims[0].productId。");
+  });
+
+  it("a project paid in the history under another clause: the reason names the grant", () => {
+    const history = [{ id: "g9", clauseId: "art4.2", factDate: "2025-04-01", amount: "200000", projectId: "P" }];
+    const claim = { id: "i1", clauseId: "art4.1-investment", factDate: "2025-06-01", projectId: "P", input: { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, liveRoomAndColdChainInvestment: "1000000" } };
+    const [decided] = evaluate({ applicant: applicant(), claims: [claim], history }, EDITION).claims;
+    expect(decided?.reasons[0]?.en).toContain("Paid under art4.2 (grant g9 in the history).");
+    expect(decided?.reasons[0]?.zh).toContain("已按 art4.2 支持（已拨付记录 g9）。");
+  });
+
+  it("the draft, which has no publication date, is refused with what to do", () => {
+    try {
+      evaluate({ applicant: applicant(), claims: [] });
+      expect.unreachable();
+    } catch (error) {
+      const [issue] = (error as PolicyValidationError).issues;
+      expect(issue).toMatchObject({
+        path: "edition.publishedOn",
+        code: "required",
+        expected: "the publication date of the edition (第十四条: in force from publication, valid two years)",
+        expectedZh: "本版本的发布日期（第十四条：自发布之日起施行，有效期两年）",
+        hint: 'the draft has no publication date: derive an edition, e.g. deriveEdition({ publishedOn: "2024-08-19" })',
+      });
+    }
+  });
+});

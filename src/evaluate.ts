@@ -539,6 +539,11 @@ function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: Mea
   for (const w of open) {
     if (w.claim.clauseId !== winner.claim.clauseId) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
   }
+  // The winner is paid at its own fact date; its one-time scope is reserved for it now, so that a claim
+  // dated in between cannot take it and leave the project paid under no clause after its twins were
+  // refused in the winner's favour.
+  const reserved = quote(winner, ledger, ctx, false).onceKey;
+  if (reserved !== null) ledger.take(reserved, `claim:${winner.claim.id}`);
   return winner;
 }
 
@@ -592,7 +597,9 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
   const year = w.year as number;
   const scope = rule.once(ctx);
   const key = scope ? (onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string) : null;
-  const holder = key ? (ledger.takenBy(key) ?? null) : null;
+  const taken = key ? (ledger.takenBy(key) ?? null) : null;
+  // A scope reserved for this very claim (a later 就高 winner: see chooseAmongTwins) is its own.
+  const holder = taken === `claim:${w.claim.id}` ? null : taken;
   const requested = new Dec(w.clause.amount as string);
   if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, caps: [] };
   let amount = requested;

@@ -292,6 +292,22 @@ describe("第十一条 no double-dipping", () => {
       expect(claimOf(decision, "B").amount).toBe("100000.00");
     });
 
+    it("a later winner's one-time scope is reserved for it: a claim in between cannot take it", () => {
+      // A (art4.2, April, project P) 200,000; W (art3.3, September, project P) 400,000, one-time per
+      // enterprise; Q (art3.3, June, another project). W is chosen at A's date; Q must not take the
+      // one-time award and leave P paid under no clause after A was refused in W's favour.
+      const retail = { selfOperatedOnlineSales: true, annualOnlineRetail: "45000000", growthRate: "0.12", cityAverageGrowthRate: "0.08" };
+      const decision = run([
+        { ...b, id: "A", factDate: "2025-04-01" },
+        { id: "Q", clauseId: "art3.3", factDate: "2025-06-01", projectId: "Q", input: retail },
+        { id: "W", clauseId: "art3.3", factDate: "2025-09-01", projectId: "P", input: retail },
+      ]);
+      expect(claimOf(decision, "A")).toMatchObject({ status: "duplicate", paidInstead: { id: "W", clauseId: "art3.3", source: "claim" } });
+      expect(claimOf(decision, "W")).toMatchObject({ status: "awarded", amount: "400000.00" });
+      expect(claimOf(decision, "Q")).toMatchObject({ status: "duplicate", paidInstead: { id: "W", clauseId: "art3.3", source: "claim" } });
+      expect(claimOf(decision, "Q").reasons[0]?.code).toBe("ALREADY_AWARDED_ONCE");
+    });
+
     it("with no claim in between, the winner is paid in full", () => {
       const decision = run([a("100000"), b]);
       expect(claimOf(decision, "B")).toMatchObject({ status: "awarded", amount: "200000.00" });

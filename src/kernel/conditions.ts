@@ -4,6 +4,7 @@
  * has already failed (Kleene's strong three-valued AND).
  */
 import { type Decimal, formatMoney, formatPlain } from "./decimal.js";
+import { deepFreeze } from "./freeze.js";
 import { compare, type Operator, type ThresholdWord, type WordMeaning, type WordTable } from "./words.js";
 
 export type Outcome = "met" | "failed" | "missing";
@@ -223,7 +224,7 @@ export function factCondition(spec: FactSpec): ConditionResult {
   for (const f of facts) key = key * 3 + valueCode(f.value);
   let result = shared.results.get(key);
   if (result === undefined) {
-    result = deepFreezeResult(factResult(spec, shared));
+    result = deepFreeze(factResult(spec, shared));
     shared.results.set(key, result);
   }
   return result;
@@ -249,16 +250,6 @@ function factResult(spec: FactSpec, shared: SharedParts): ConditionResult {
   return { id: spec.id, outcome, label: shared.label, fields: shared.fields, missing: missing.length === 0 ? NO_FIELDS : missing, facts: checks, combine: spec.combine };
 }
 
-/** Freeze a shared result and what it holds of its own (its label and fields are frozen already). */
-function deepFreezeResult(result: ConditionResult): ConditionResult {
-  Object.freeze(result.missing);
-  if (result.facts) {
-    for (const check of result.facts) Object.freeze(check);
-    Object.freeze(result.facts);
-  }
-  return Object.freeze(result);
-}
-
 /** A single yes/no fact that must be true. The result depends only on the value: shared. */
 export function requireFact(id: string, field: string, value: boolean | undefined, label: Bilingual): ConditionResult {
   const shared = knownParts(id, field, undefined, label, "all") ?? makeParts(id, [field], label, "all");
@@ -266,7 +257,7 @@ export function requireFact(id: string, field: string, value: boolean | undefine
   let result = shared.results.get(key);
   if (result === undefined) {
     const outcome: Outcome = value === false ? "failed" : value === undefined ? "missing" : "met";
-    result = deepFreezeResult({
+    result = deepFreeze({
       id,
       outcome,
       label: shared.label,

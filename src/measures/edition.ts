@@ -203,15 +203,7 @@ export function frozenEdition(edition: Edition): Edition {
   return SEALED.has(edition) ? edition : sealEdition(JSON.parse(JSON.stringify(edition)) as Edition);
 }
 
-/**
- * Deep-freeze a plain data object so that nobody can change an edition after it is made. An object that
- * is already frozen is still walked: freezing is shallow, and what it holds may not be.
- */
-export function deepFreeze<T>(value: T, seen: WeakSet<object> = new WeakSet()): T {
-  if (value !== null && typeof value === "object" && !seen.has(value)) {
-    seen.add(value);
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key], seen);
-  }
-  return value;
-}
+// Deep-freezing is the kernel's (src/kernel/freeze.ts); editions and their callers use it from here.
+import { deepFreeze } from "../kernel/freeze.js";
+
+export { deepFreeze };

@@ -31,7 +31,19 @@ import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import { compareNatural } from "./kernel/natural-order.js";
 import type { Reason } from "./kernel/reasons.js";
-import { type CapScope, type Citation, type ClauseResult, evaluatePrepared, evaluateRule, type OnceScope, prepareRule } from "./kernel/rule.js";
+import {
+  type CapScope,
+  type CapSpec,
+  type Citation,
+  type ClauseResult,
+  decideFacts,
+  evaluatePrepared,
+  evaluateRule,
+  type OnceScope,
+  prepareRule,
+  type ReadFacts,
+  readFacts,
+} from "./kernel/rule.js";
 import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import { type ClauseId, type Edition, frozenEdition, type MeasuresContext, type Switches } from "./measures/edition.js";
@@ -137,6 +149,9 @@ function reason(def: { code: string; en: string; zh: string }, extra: Partial<Re
 
 interface Validated {
   readonly application: Application;
+  /** Each claim's facts as read (a snapshot: see `readFacts`), in the order of the application. */
+  readonly facts: readonly ReadFacts[];
+  /** Each claim's clause decided without explanation (explained on demand: see `claimDecision`). */
   readonly clauseResults: readonly ClauseResult[];
 }
 
@@ -238,7 +253,7 @@ const EMPTY_IDS: ReadonlySet<string> = new Set();
 /** The fields known at each place of an application, for unknown-field errors. */
 const APPLICATION_FIELDS = knownFieldsIn(applicationSchema);
 
-function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validated {
+function validate(raw: unknown, ctx: MeasuresContext): Validated {
   const tooMany = tooManyIssues(raw);
   if (tooMany.length > 0) throw new PolicyValidationError(tooMany, "application");
   let application = readApplicationFast(raw);
@@ -286,6 +301,7 @@ function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validat
     });
   }
   const clauseResults: ClauseResult[] = [];
+  const facts: ReadFacts[] = [];
   const rawClaims = (raw as { claims: { input: unknown }[] }).claims;
   application.claims.forEach((claim, index) => {
     const bound = boundClause(claim.clauseId as ClauseId, ctx.edition);
@@ -293,7 +309,9 @@ function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validat
     // refuse as an unknown field, as evaluateClause does.
     const input = (rawClaims[index] as { input: unknown }).input;
     try {
-      clauseResults.push(evaluatePrepared(bound.prepared, input, explain ? bound.env : bound.quiet));
+      const read = readFacts(bound.prepared, input, NO_PATH);
+      facts.push(read);
+      clauseResults.push(decideFacts(bound.prepared, read, bound.quiet));
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       // Evaluated again with the claim's place in the document, so that every issue names it (the
@@ -302,8 +320,10 @@ function validate(raw: unknown, ctx: MeasuresContext, explain: boolean): Validat
     }
   });
   if (issues.length > 0) throw new PolicyValidationError(issues, "application");
-  return { application, clauseResults };
+  return { application, facts, clauseResults };
 }
+
+const NO_PATH: readonly (string | number)[] = Object.freeze([]);
 
 // -------------------------------------------------------------------------------------------------
 // Applicant-level findings.
@@ -442,17 +462,52 @@ function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDa
   return yearOf(factDate);
 }
 
+/**
+ * A cap across claims as it met a claim: what the decision's `crossClaimCaps` entry and reason are
+ * written from, when they are read. Numbers only: the texts of 100,000 claims, kept until a caller
+ * reads them, were most of the memory — and of the garbage collector's time — of a large application.
+ */
+interface CapNote {
+  readonly cap: CapSpec;
+  readonly limitText: string;
+  readonly period: string;
+  /** Headroom before this claim. */
+  readonly before: Decimal;
+  /** The amount that met the cap, and what it left of it. */
+  readonly asked: Decimal;
+  readonly fitted: Decimal;
+}
+
+/**
+ * One claim while the application is decided. Its explanation is kept as the facts it is written from:
+ * the facts as read, the reasons of a refusal, the caps it met. `claimDecision` writes the texts.
+ */
 interface Working {
   readonly claim: Claim;
   readonly index: number;
+  readonly bound: BoundClause;
+  readonly facts: ReadFacts;
+  /** The clause decided without explanation. */
   readonly clause: ClauseResult;
   readonly year: number | null;
+  /** Position in processing order, from 1. */
+  sequence: number;
   status: ClaimStatus | null;
-  reasons: Reason[];
-  citations: ArticleCitation[];
+  /** The reasons of a refusal by the evaluator; null when the reasons are the clause's or the caps'. */
+  reasons: readonly Reason[] | null;
+  /** Articles cited besides the clause's own. */
+  citations: readonly ArticleCitation[] | null;
   paid: Decimal;
-  crossClaimCaps: CrossClaimCap[];
+  /** The caps across claims that this claim met (recorded only when explaining). */
+  caps: readonly CapNote[] | null;
   paidInstead: ClaimDecision["paidInstead"];
+}
+
+/** Refuse a claim for a reason of the evaluator's, citing `citations` besides the clause. */
+function refuse(w: Working, status: ClaimStatus, reasons: readonly Reason[], citations: readonly ArticleCitation[]): void {
+  w.status = status;
+  w.reasons = reasons;
+  w.citations = citations;
 }
 
 const CLAUSE_CITATIONS = new WeakMap<Citation, ArticleCitation>();
@@ -548,18 +603,21 @@ function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: Mea
 }
 
 function refuseDuplicate(w: Working, paid: NonNullable<ClaimDecision["paidInstead"]>): void {
-  w.status = "duplicate";
   w.paidInstead = paid;
-  w.citations.push(ARTICLE_11);
   const where = paid.source === "history" ? `grant ${paid.id} in the history` : `claim ${paid.id}`;
   const whereZh = paid.source === "history" ? `已拨付记录 ${paid.id}` : `申请 ${paid.id}`;
-  w.reasons.push({
+  const text = {
     code: CODES.DUPLICATE_WITHIN_MEASURES.code,
     article: "第十一条",
     en: `${CODES.DUPLICATE_WITHIN_MEASURES.en} Paid under ${paid.clauseId} (${where}).`,
     zh: `${CODES.DUPLICATE_WITHIN_MEASURES.zh}已按 ${paid.clauseId} 支持（${whereZh}）。`,
-  });
+  };
+  refuse(w, "duplicate", [text], ONLY_ARTICLE_11);
 }
+
+const ONLY_ARTICLE_11: readonly ArticleCitation[] = Object.freeze([ARTICLE_11]);
+const ONLY_ARTICLE_14: readonly ArticleCitation[] = Object.freeze([ARTICLE_14]);
+const NO_CITATIONS: readonly ArticleCitation[] = Object.freeze([]);
 
 function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresContext): void {
   for (const grant of [...history].sort(byFactDateThenId)) {
@@ -584,8 +642,10 @@ interface Quote {
   /** The clause's amount, before the caps across claims. */
   readonly requested: Decimal;
   readonly amount: Decimal;
-  /** Each cap across claims; its entry and reason are written only when the claim is explained. */
-  readonly caps: readonly { readonly key: string; readonly entry: CrossClaimCap | null; readonly reason: Reason | null }[];
+  /** The ledger key of each cap across claims that counts the claim. */
+  readonly keys: readonly string[];
+  /** How each of them met the claim; only when explaining. */
+  readonly notes: readonly CapNote[] | null;
 }
 
 /**
@@ -601,9 +661,10 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
   // A scope reserved for this very claim (a later 就高 winner: see chooseAmongTwins) is its own.
   const holder = taken === `claim:${w.claim.id}` ? null : taken;
   const requested = new Dec(w.clause.amount as string);
-  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, caps: [] };
+  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, notes: null };
   let amount = requested;
-  const caps: { key: string; entry: CrossClaimCap | null; reason: Reason | null }[] = [];
+  let keys: string[] | null = null;
+  let notes: CapNote[] | null = null;
   // The rule's caps as prepared for this edition (their limits printed once).
   for (const { spec: cap, limitText } of prepareRule(rule, ctx).caps) {
     const period = capPeriod(cap.scope, year, w.claim.projectId);
@@ -611,35 +672,40 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
     const capKey = `${cap.id}|${period}`;
     const before = ledger.headroom(capKey, cap.limit).headroom;
     const fitted = minDecimal(amount, before);
-    const bit = fitted.lt(amount);
-    if (!explain) {
-      caps.push({ key: capKey, entry: null, reason: null });
-      amount = fitted;
-      continue;
-    }
-    caps.push({
-      key: capKey,
-      entry: {
-        id: cap.id,
-        scope: cap.scope,
-        period,
-        limit: limitText,
-        headroomBefore: formatMoney(before),
-        headroomAfter: formatMoney(before.minus(fitted)),
-        bit,
-      },
-      reason: bit
-        ? {
-            code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
-            capId: cap.id,
-            en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${formatMoney(before)} of ${limitText}; ${formatMoney(amount)} reduced to ${formatMoney(fitted)}.`,
-            zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${formatMoney(before)}（上限 ${limitText}）；${formatMoney(amount)} 核减为 ${formatMoney(fitted)}。`,
-          }
-        : null,
-    });
+    (keys ??= []).push(capKey);
+    if (explain) (notes ??= []).push({ cap, limitText, period, before, asked: amount, fitted });
     amount = fitted;
   }
-  return { takenBy: null, onceKey: key, requested, amount, caps };
+  return { takenBy: null, onceKey: key, requested, amount, keys: keys ?? NO_KEYS, notes };
+}
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** A cap across claims as the decision shows it. */
+function crossClaimCapOf(note: CapNote): CrossClaimCap {
+  return {
+    id: note.cap.id,
+    scope: note.cap.scope,
+    period: note.period,
+    limit: note.limitText,
+    headroomBefore: formatMoney(note.before),
+    headroomAfter: formatMoney(note.before.minus(note.fitted)),
+    bit: note.fitted.lt(note.asked),
+  };
+}
+
+/** The reason of a cap across claims that reduced a claim. */
+function crossClaimCapReason(note: CapNote): Reason {
+  const { cap, period, limitText } = note;
+  const before = formatMoney(note.before);
+  const asked = formatMoney(note.asked);
+  const fitted = formatMoney(note.fitted);
+  return {
+    code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
+    capId: cap.id,
+    en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${before} of ${limitText}; ${asked} reduced to ${fitted}.`,
+    zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${before}（上限 ${limitText}）；${asked} 核减为 ${fitted}。`,
+  };
 }
 
 /** Pay a claim: record its one-time scope and consume its caps, or refuse it if the scope is taken. */
@@ -648,21 +714,18 @@ function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: 
   if (q.takenBy) {
     const [source, id] = q.takenBy.split(/:(.*)/s) as [string, string];
     const scope = getRule(w.claim.clauseId).once(ctx);
-    w.status = "duplicate";
     w.paidInstead = { id, clauseId: w.claim.clauseId, source: source === "history" ? "history" : "claim" };
-    w.reasons.push({
+    const text = {
       code: CODES.ALREADY_AWARDED_ONCE.code,
       en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
       zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${scope}；已支持：${id}。`,
-    });
+    };
+    refuse(w, "duplicate", [text], NO_CITATIONS);
     return;
   }
   if (q.onceKey) ledger.take(q.onceKey, `claim:${w.claim.id}`);
-  for (const cap of q.caps) {
-    ledger.consume(cap.key, q.amount);
-    if (cap.entry) w.crossClaimCaps.push(cap.entry);
-    if (cap.reason) w.reasons.push(cap.reason);
-  }
+  for (const key of q.keys) ledger.consume(key, q.amount);
+  w.caps = q.notes;
   w.paid = q.amount;
   w.status = q.amount.lt(q.requested) ? "reduced" : "awarded";
 }
@@ -749,26 +812,27 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = windowOf(edition, publishedOn);
-  const { application, clauseResults } = validate(applicationInput, ctx, explain);
+  const { application, facts, clauseResults } = validate(applicationInput, ctx);
   const history = application.history ?? [];
   const standing = applicantStanding(application);
 
-  const working: Working[] = application.claims.map((claim, index) => {
-    const clause = clauseResults[index] as ClauseResult;
-    return {
-      claim,
-      index,
-      clause,
-      year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
-      status: null,
-      reasons: [],
-      citations: [clauseCitation(clause)],
-      paid: ZERO,
-      crossClaimCaps: [],
-      paidInstead: null,
-    };
-  });
+  const working: Working[] = application.claims.map((claim, index) => ({
+    claim,
+    index,
+    bound: boundClause(claim.clauseId as ClauseId, edition),
+    facts: facts[index] as ReadFacts,
+    clause: clauseResults[index] as ClauseResult,
+    year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
+    sequence: 0,
+    status: null,
+    reasons: null,
+    citations: null,
+    paid: ZERO,
+    caps: null,
+    paidInstead: null,
+  }));
   const ordered = [...working].sort((a, b) => byFactDateThenId(a.claim, b.claim));
+  for (let i = 0; i < ordered.length; i++) (ordered[i] as Working).sequence = i + 1;
 
   // Projects that a claim declares supported by another policy (the earliest such claim of each).
   let supportedElsewhere: Map<string, Working> | undefined;
@@ -783,62 +847,58 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   for (const w of ordered) {
     const { claim, clause } = w;
     if (standing.status) {
-      w.status = standing.status;
-      w.reasons.push(...standing.reasons);
-      w.citations.push(...standing.citations);
+      refuse(w, standing.status, standing.reasons, standing.citations);
       continue;
     }
     if (!isWithin(claim.factDate, window.from, window.to)) {
-      w.status = "out-of-window";
-      w.citations.push(ARTICLE_14);
-      w.reasons.push({
+      const text = {
         code: CODES.OUT_OF_WINDOW.code,
         article: "第十四条",
         en: `${CODES.OUT_OF_WINDOW.en} Fact date ${claim.factDate}; window ${window.from} to ${window.to} inclusive.`,
         zh: `${CODES.OUT_OF_WINDOW.zh}发生日期 ${claim.factDate}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
-      });
+      };
+      refuse(w, "out-of-window", [text], ONLY_ARTICLE_14);
       continue;
     }
     const declared = claim.otherPolicySupport ? null : claim.projectId === undefined ? undefined : supportedElsewhere?.get(claim.projectId);
     if (claim.otherPolicySupport || declared) {
-      w.status = "duplicate";
-      w.citations.push(ARTICLE_11);
       // Declared on this claim, or on another claim of the same project: §5 refuses a claim whose
       // project or expenditure already received support under another policy.
       const support = (claim.otherPolicySupport ?? declared?.claim.otherPolicySupport) as NonNullable<Claim["otherPolicySupport"]>;
       const policy = support.policy;
       const via = declared ? ` (project ${claim.projectId}, declared on claim ${declared.claim.id})` : "";
       const viaZh = declared ? `（项目 ${claim.projectId}，见申请 ${declared.claim.id}）` : "";
-      w.reasons.push({
+      const text = {
         code: CODES.SUPPORTED_BY_OTHER_POLICY.code,
         article: "第十一条",
         en: `${CODES.SUPPORTED_BY_OTHER_POLICY.en} Other policy: ${policy}${via}.`,
         zh: `${CODES.SUPPORTED_BY_OTHER_POLICY.zh}其他政策：${policy}${viaZh}。`,
-      });
+      };
+      refuse(w, "duplicate", [text], ONLY_ARTICLE_11);
       continue;
     }
     if (clause.status !== "eligible") {
+      // The clause's own reasons: written with its explanation, when read (see claimDecision).
       w.status = clause.status;
-      w.reasons.push(...clause.reasons);
       continue;
     }
     const scope = clause.once;
     if ((scope === "per-project" && claim.projectId === undefined) || (scope === "per-product" && claim.productId === undefined)) {
-      w.status = "undetermined";
-      w.reasons.push({
+      const text = {
         ...reason(CODES.SCOPE_ID_MISSING),
         en: `${CODES.SCOPE_ID_MISSING.en} Missing: claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}.`,
         zh: `${CODES.SCOPE_ID_MISSING.zh}缺少：claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}。`,
-      });
+      };
+      refuse(w, "undetermined", [text], NO_CITATIONS);
       continue;
     }
     if (w.year === null) {
-      w.status = "undetermined";
-      w.reasons.push({
+      const text = {
         ...reason(CODES.PAYMENT_DATE_MISSING),
         en: `${CODES.PAYMENT_DATE_MISSING.en} Missing: claims[${w.index}].paymentDate.`,
         zh: `${CODES.PAYMENT_DATE_MISSING.zh}缺少：claims[${w.index}].paymentDate。`,
-      });
+      };
+      refuse(w, "undetermined", [text], NO_CITATIONS);
       continue;
     }
     candidates.push(w);
@@ -865,8 +925,99 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
 }
 
+/**
+ * A claim's decision. Its figures are written now; its explanation — the cross-claim cap entries, the
+ * reasons and the clause's own explanation (conditions, arithmetic, caps) — is written when first read
+ * and then kept: the same text every time, since everything it is written from is immutable (the facts
+ * as read, the edition, the numbers the ledger gave). An application of 100,000 claims keeps numbers
+ * instead of 100,000 explanations that a caller may never read (their texts were most of its memory, and
+ * of the garbage collector's time). The object is plain data all the same: `crossClaimCaps`, `reasons`
+ * and `clause` are enumerable properties in their usual places, so JSON.stringify, structuredClone,
+ * spreading and deep equality read them like any other, and assigning one replaces it.
+ */
+function claimDecision(w: Working): ClaimDecision {
+  const status = w.status as ClaimStatus;
+  const paying = status === "awarded" || status === "reduced";
+  const decision = {
+    claimId: w.claim.id,
+    clauseId: w.claim.clauseId,
+    factDate: w.claim.factDate,
+    year: w.year,
+    sequence: w.sequence,
+    status,
+    amount: paying ? formatMoney(w.paid) : status === "undetermined" ? null : "0.00",
+    amountBeforeCrossClaimCaps: w.clause.status === "eligible" ? w.clause.amount : null,
+  };
+  // Accessors shared by every decision (one set of functions; each object keeps a fast, shared shape),
+  // added in the order of the fields, reading the claim's record under a symbol that JSON, Object.keys,
+  // structuredClone and deep equality do not see.
+  Object.defineProperty(decision, "crossClaimCaps", LAZY_CROSS_CLAIM_CAPS);
+  const withCitations = decision as typeof decision & { paidInstead: ClaimDecision["paidInstead"]; citations: readonly ArticleCitation[] };
+  withCitations.paidInstead = w.paidInstead;
+  withCitations.citations = w.citations === null ? [clauseCitation(w.clause)] : [clauseCitation(w.clause), ...w.citations];
+  Object.defineProperty(decision, "reasons", LAZY_REASONS);
+  Object.defineProperty(decision, "clause", LAZY_CLAUSE);
+  Object.defineProperty(decision, RECORD, { value: { working: w, crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN } satisfies Explanation });
+  return decision as unknown as ClaimDecision;
+}
+
+const RECORD: unique symbol = Symbol("pinggu.claimRecord");
+
+/** A part of an explanation not yet written (a caller may assign any value, even undefined). */
+const UNWRITTEN: unique symbol = Symbol("pinggu.unwritten");
+
+/** What a claim's explanation is written from, and each part once written (or what a caller assigned). */
+interface Explanation {
+  readonly working: Working;
+  crossClaimCaps: readonly CrossClaimCap[] | typeof UNWRITTEN;
+  reasons: readonly Reason[] | typeof UNWRITTEN;
+  clause: ClauseResult | typeof UNWRITTEN;
+}
+
+function recordOf(decision: object): Explanation {
+  return (decision as { [RECORD]: Explanation })[RECORD];
+}
+
+/** The clause's own explanation: its facts decided again, explaining (decideFacts is pure). */
+function explainedClause(record: Explanation): ClauseResult {
+  if (record.clause === UNWRITTEN) record.clause = decideFacts(record.working.bound.prepared, record.working.facts, record.working.bound.env);
+  return record.clause;
+}
+
+type Part = "crossClaimCaps" | "reasons" | "clause";
+
+function lazyAccessor<K extends Part>(key: K, write: (record: Explanation) => Exclude<Explanation[K], typeof UNWRITTEN>): PropertyDescriptor {
+  return Object.freeze({
+    enumerable: true,
+    configurable: true,
+    get(this: object): unknown {
+      const record = recordOf(this);
+      if (record[key] === UNWRITTEN) record[key] = write(record);
+      return record[key];
+    },
+    set(this: object, value: Exclude<Explanation[K], typeof UNWRITTEN>): void {
+      recordOf(this)[key] = value;
+    },
+  });
+}
+
+const LAZY_CROSS_CLAIM_CAPS = lazyAccessor("crossClaimCaps", ({ working: w }) => (w.caps === null ? [] : w.caps.map(crossClaimCapOf)));
+
+/**
+ * A claim's reasons: the evaluator's when it refused the claim; the clause's when the clause did not
+ * find it eligible; else those of the caps across claims that reduced it.
+ */
+const LAZY_REASONS = lazyAccessor("reasons", (record) => {
+  const w = record.working;
+  if (w.reasons !== null) return [...w.reasons];
+  if (w.clause.status !== "eligible") return [...explainedClause(record).reasons];
+  return (w.caps ?? []).filter((note) => note.fitted.lt(note.asked)).map(crossClaimCapReason);
+});
+
+const LAZY_CLAUSE = lazyAccessor("clause", explainedClause);
+
 function documentOf(applicationInput: unknown, edition: Edition, settled: Settled, stamp: boolean): Decision {
-  const { application, working, ordered, standing, window, history } = settled;
+  const { application, working, standing, window, history } = settled;
   const byClause: Record<string, Decimal> = {};
   const byYear: Record<string, Decimal> = {};
   const byStatus: Record<ClaimStatus, number> = {
@@ -879,32 +1030,16 @@ function documentOf(applicationInput: unknown, edition: Edition, settled: Settle
     "out-of-window": 0,
   };
   let overall: Decimal = ZERO;
-  const sequence = new Map(ordered.map((w, i) => [w, i + 1]));
   const claims: ClaimDecision[] = working.map((w) => {
     const status = w.status as ClaimStatus;
     byStatus[status] += 1;
-    const paying = status === "awarded" || status === "reduced";
-    if (paying) {
+    if (status === "awarded" || status === "reduced") {
       overall = overall.plus(w.paid);
       byClause[w.claim.clauseId] = (byClause[w.claim.clauseId] ?? ZERO).plus(w.paid);
       const yearKey = String(w.year);
       byYear[yearKey] = (byYear[yearKey] ?? ZERO).plus(w.paid);
     }
-    return {
-      claimId: w.claim.id,
-      clauseId: w.claim.clauseId,
-      factDate: w.claim.factDate,
-      year: w.year,
-      sequence: sequence.get(w) as number,
-      status,
-      amount: paying ? formatMoney(w.paid) : status === "undetermined" ? null : "0.00",
-      amountBeforeCrossClaimCaps: w.clause.status === "eligible" ? w.clause.amount : null,
-      crossClaimCaps: w.crossClaimCaps,
-      paidInstead: w.paidInstead,
-      citations: w.citations,
-      reasons: w.reasons,
-      clause: w.clause,
-    };
+    return claimDecision(w);
   });
 
   const format = (record: Record<string, Decimal>): Record<string, string> =>

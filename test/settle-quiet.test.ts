@@ -119,9 +119,10 @@ describe("settle(application, edition, false)", () => {
     const application = { ...population[0]!, claims: sessions, history: [] } as unknown as { claims: unknown[] };
     const loud = settle(application, EDITION);
     const quiet = settle(application, EDITION, false);
-    expect(loud.working[6]?.crossClaimCaps).toHaveLength(1);
-    expect(loud.working[6]?.reasons.map((r) => r.code)).toContain("CROSS_CLAIM_CAP_APPLIED");
-    expect(quiet.working.every((w) => w.crossClaimCaps.length === 0 && w.reasons.length === 0)).toBe(true);
+    // The explained path keeps what the cap entry and reason are written from; the quiet one keeps nothing.
+    expect(loud.working[6]?.caps).toHaveLength(1);
+    expect(loud.working[6]?.caps?.[0]?.fitted.toFixed(2)).toBe("30000.00");
+    expect(quiet.working.every((w) => w.caps === null && w.reasons === null)).toBe(true);
     expect(quiet.claims[6]).toMatchObject({ status: "reduced" });
     expect(quiet.claims[6]?.paid.toFixed(2)).toBe("30000.00");
   });

@@ -295,14 +295,20 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
 
 /** `evaluateRule` with the rule already bound to its context (see `prepareRule`). */
 export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, raw: unknown, env: RuleEnvironment): ClauseResult {
+  return decideFacts(prepared, readFacts(prepared, raw, env.path ?? NO_PATH), env);
+}
+
+/**
+ * A claim's raw facts read and checked against the rule and its edition: a new object of parsed values
+ * (decimals, dates, booleans, counts — every fact is a scalar), sharing nothing the caller could change
+ * afterwards. Throws PolicyValidationError (every issue, under `path`) for malformed facts.
+ */
+export function readFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, raw: unknown, path: readonly (string | number)[]): ReadFacts<S> {
   const rule = prepared.rule;
-  const ctx = prepared.ctx;
-  const path = env.path ?? NO_PATH;
   if (!isPlainObject(raw)) throw notAnObject(rule, raw, path);
   const input = parseWith(prepared.fast, rule.schema, raw, prepared.context, path, prepared.knownFields) as z.output<S>;
-
   if (rule.validate) {
-    const problems = rule.validate(input, ctx);
+    const problems = rule.validate(input, prepared.ctx);
     if (problems.length > 0) {
       throw new PolicyValidationError(
         problems.map((problem) => makeIssue({ ...problem, code: "inconsistent", pathSegments: [...path, problem.field] })),
@@ -310,7 +316,22 @@ export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRul
       );
     }
   }
+  return input as ReadFacts<S>;
+}
 
+declare const READ: unique symbol;
+/** Facts that `readFacts` has read and checked: only such facts can be decided. */
+export type ReadFacts<S extends z.ZodType = z.ZodType> = z.output<S> & { readonly [READ]: true };
+
+/**
+ * Decide facts already read by `readFacts`. Pure: the same facts and environment give the same result,
+ * so a result decided without explanation (`explain: false`) can be explained later, on demand, by
+ * deciding the same facts again with explanation — the evaluator does so for each claim's `clause`.
+ */
+export function decideFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, facts: ReadFacts<S>, env: RuleEnvironment): ClauseResult {
+  const rule = prepared.rule;
+  const ctx = prepared.ctx;
+  const input = facts as z.output<S>;
   const conditions = rule.conditions(input, ctx);
   let anyFailed = false;
   let anyMissing = false;

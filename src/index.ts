@@ -58,7 +58,7 @@ export {
 } from "./measures/general-provisions.js";
 export { usccCheckCharacter, usccProblem } from "./kernel/uscc.js";
 export { sha256Hex } from "./kernel/sha256.js";
-export { canonicalJson } from "./kernel/canonical.js";
+export { canonicalJson, canonicalJsonSha256 } from "./kernel/canonical.js";
 export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
 export { CLAIM_STATUS_ZH, explainClaim, explainDecision } from "./explain-decision.js";
 export type { Language } from "./kernel/explain.js";

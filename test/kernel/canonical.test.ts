@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../src/kernel/canonical.js";
+import { canonicalJson, canonicalJsonSha256 } from "../../src/kernel/canonical.js";
+import { sha256Hex } from "../../src/kernel/sha256.js";
 
 describe("canonicalJson: key order", () => {
   it("the same members in any order give the same text", () => {
@@ -138,5 +139,60 @@ describe("canonicalJson: properties over JSON values", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected an error");
+}
+
+describe("canonicalJsonSha256: the canonical text hashed as it is written", () => {
+  const hashOfText = (value: unknown) => sha256Hex(canonicalJson(value));
+
+  it("equals sha256Hex(canonicalJson(value)) on documents with escapes, CJK, emoji, lone surrogates, numbers and undefined members", () => {
+    const values: unknown[] = [
+      null,
+      true,
+      false,
+      0,
+      -0,
+      1e21,
+      -1.5e-7,
+      "",
+      'quote " backslash \\ newline \n tab \t nul \u0000 unit \u001f',
+      "平谷区 直播电商 😀 \ud800 \udc00 end",
+      [],
+      {},
+      [undefined, 1, "a"],
+      { b: undefined, a: [{ z: 1, y: { x: "平谷" } }], "": null, "\ud83d\ude00": "pair", "\uff61": 2 },
+    ];
+    for (const value of values) expect(canonicalJsonSha256(value), JSON.stringify(value) ?? "undefined").toBe(hashOfText(value));
+  });
+
+  it("property: equals the two-step hash on any JSON value, and on any string of UTF-16 units", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJsonSha256(value)).toBe(hashOfText(value));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: "binary" }), fc.string({ unit: "binary" })), (record) => {
+        expect(canonicalJsonSha256(record)).toBe(hashOfText(record));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses what canonicalJson refuses, with the same error", () => {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, { a: 1n }, [() => 1], Symbol("s")]) {
+      expect(() => canonicalJson(value)).toThrow(TypeError);
+      expect(() => canonicalJsonSha256(value)).toThrow(new TypeError(messageOf(() => canonicalJson(value))));
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sha256Bytes, sha256Hex, utf8Bytes } from "../../src/kernel/sha256.js";
+import { Sha256Writer, sha256Bytes, sha256Hex, utf8Bytes } from "../../src/kernel/sha256.js";
 
 /** node:crypto over exactly the bytes TextEncoder gives (a lone surrogate becomes U+FFFD). */
 function reference(text: string): string {
@@ -147,5 +147,66 @@ describe("sha256Hex: properties against node:crypto", () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("Sha256Writer: the hash of text written piece by piece", () => {
+  function written(pieces: readonly string[]): string {
+    const writer = new Sha256Writer();
+    for (const piece of pieces) writer.write(piece);
+    return writer.hex();
+  }
+
+  it("nothing written is the hash of the empty string", () => {
+    expect(written([])).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  });
+
+  it("every length around the block and padding boundaries, in one piece and in pieces of 1, 7 and 64", () => {
+    for (let length = 0; length <= 200; length++) {
+      const text = "a".repeat(length);
+      const expected = reference(text);
+      expect(written([text]), `${length}`).toBe(expected);
+      for (const size of [1, 7, 64]) {
+        const pieces: string[] = [];
+        for (let at = 0; at < length; at += size) pieces.push(text.slice(at, at + size));
+        expect(written(pieces), `${length} in pieces of ${size}`).toBe(expected);
+      }
+    }
+  });
+
+  it("multi-byte characters across block boundaries: CJK (3 bytes), é (2), emoji (4), a lone surrogate (U+FFFD)", () => {
+    for (let pad = 0; pad < 70; pad++) {
+      const text = `${"x".repeat(pad)}平谷é😀\ud800z`;
+      expect(written([text]), `${pad}`).toBe(reference(text));
+      expect(written([text.slice(0, pad), "平谷", "é", "😀", "\ud800", "z"]), `${pad} in pieces`).toBe(reference(text));
+    }
+  });
+
+  it("property: any split of any string at places that do not split a surrogate pair", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.nat({ max: 300 }), { maxLength: 8 }), (text, cuts) => {
+        const places = [...new Set(cuts.map((cut) => Math.min(cut, text.length)))]
+          .filter((at) => !(at > 0 && /[\ud800-\udbff]/.test(text[at - 1] ?? "") && /[\udc00-\udfff]/.test(text[at] ?? "")))
+          .sort((a, b) => a - b);
+        const pieces: string[] = [];
+        let from = 0;
+        for (const at of places) {
+          pieces.push(text.slice(from, at));
+          from = at;
+        }
+        pieces.push(text.slice(from));
+        expect(written(pieces)).toBe(reference(text));
+        expect(written(pieces)).toBe(sha256Hex(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses to be written to or read after its digest", () => {
+    const writer = new Sha256Writer();
+    writer.write("abc");
+    expect(writer.hex()).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(() => writer.write("d")).toThrow(/after digest/);
+    expect(() => writer.hex()).toThrow(/twice/);
   });
 });

@@ -23,13 +23,13 @@ import {
   type MisconductFinding,
 } from "./application.js";
 import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
-import { canonicalJson } from "./kernel/canonical.js";
+import { canonicalJsonSha256 } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
 import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
-import { compareNatural } from "./kernel/natural-order.js";
+import { inFactDateOrder } from "./kernel/fact-order.js";
 import type { Reason } from "./kernel/reasons.js";
 import {
   type CapScope,
@@ -44,7 +44,6 @@ import {
   type ReadFacts,
   readFacts,
 } from "./kernel/rule.js";
-import { sha256Hex } from "./kernel/sha256.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import { type ClauseId, type Edition, frozenEdition, type MeasuresContext, type Switches } from "./measures/edition.js";
 import {
@@ -402,7 +401,7 @@ export function recoveries(history: readonly Grant[], findings: readonly Miscond
   });
   const items: RecoveryItem[] = [];
   let total: Decimal = ZERO;
-  for (const grant of [...history].sort(byFactDateThenId)) {
+  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
     const findingIndexes = tied.get(grant.id);
     if (!findingIndexes) continue;
     items.push({
@@ -420,11 +419,11 @@ export function recoveries(history: readonly Grant[], findings: readonly Miscond
 // -------------------------------------------------------------------------------------------------
 // The ledger pass.
 
-/** Fact-date order; on the same day, ids in natural order ("s2" before "s10"). */
-function byFactDateThenId(a: { factDate: string; id: string }, b: { factDate: string; id: string }): number {
-  if (a.factDate !== b.factDate) return a.factDate < b.factDate ? -1 : 1;
-  return compareNatural(a.id, b.id);
-}
+// Fact-date order; on the same day, ids in natural order ("s2" before "s10"): see inFactDateOrder.
+const grantDate = (grant: Grant): CivilDate => grant.factDate;
+const grantId = (grant: Grant): string => grant.id;
+const claimDate = (w: Working): CivilDate => w.claim.factDate;
+const claimId = (w: Working): string => w.claim.id;
 
 function onceKey(clauseId: string, scope: OnceScope, year: number, projectId?: string, productId?: string): string | null {
   switch (scope) {
@@ -538,7 +537,7 @@ function refuseProjectsPaidInHistory(candidates: readonly Working[], history: re
   const groups = new Map<string, Working[]>();
   if (switches.intraMeasuresDuplicates === "allow") return groups;
   const paidInHistory = new Map<string, Grant[]>();
-  for (const grant of [...history].sort(byFactDateThenId)) {
+  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
     if (grant.projectId === undefined) continue;
     const grants = paidInHistory.get(grant.projectId);
     if (grants) grants.push(grant);
@@ -620,7 +619,7 @@ const ONLY_ARTICLE_14: readonly ArticleCitation[] = Object.freeze([ARTICLE_14]);
 const NO_CITATIONS: readonly ArticleCitation[] = Object.freeze([]);
 
 function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresContext): void {
-  for (const grant of [...history].sort(byFactDateThenId)) {
+  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
     const rule = getRule(grant.clauseId);
     const year = capYearOf(ctx.switches, grant.factDate, grant.paidOn) ?? yearOf(grant.factDate);
     const scope = rule.once(ctx);
@@ -831,7 +830,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     caps: null,
     paidInstead: null,
   }));
-  const ordered = [...working].sort((a, b) => byFactDateThenId(a.claim, b.claim));
+  const ordered = inFactDateOrder(working, claimDate, claimId);
   for (let i = 0; i < ordered.length; i++) (ordered[i] as Working).sequence = i + 1;
 
   // Projects that a claim declares supported by another policy (the earliest such claim of each).
@@ -1063,7 +1062,7 @@ function documentOf(applicationInput: unknown, edition: Edition, settled: Settle
       hashAlgorithm: "SHA-256",
       canonicalization: "sorted-keys JSON (RFC 8785 style)",
       editionHash: stamp ? editionHash(edition) : "",
-      inputHash: stamp ? sha256Hex(canonicalJson(applicationInput)) : "",
+      inputHash: stamp ? canonicalJsonSha256(applicationInput) : "",
     },
   };
 }
@@ -1079,7 +1078,7 @@ export function editionHash(given: Edition): string {
   const edition = frozenEdition(given);
   let hash = EDITION_HASHES.get(edition);
   if (hash === undefined) {
-    hash = sha256Hex(canonicalJson(edition));
+    hash = canonicalJsonSha256(edition);
     EDITION_HASHES.set(edition, hash);
   }
   return hash;

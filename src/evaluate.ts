@@ -36,6 +36,7 @@ import {
   type CapSpec,
   type Citation,
   type ClauseResult,
+  type ClauseStatus,
   decideFacts,
   evaluatePrepared,
   evaluateRule,
@@ -151,7 +152,9 @@ interface Validated {
   /** Each claim's facts as read (a snapshot: see `readFacts`), in the order of the application. */
   readonly facts: readonly ReadFacts[];
   /** Each claim's clause decided without explanation (explained on demand: see `claimDecision`). */
-  readonly clauseResults: readonly ClauseResult[];
+  readonly statuses: readonly ClauseStatus[];
+  /** Each clause's amount after its own caps ("0.00" when ineligible, null when undetermined). */
+  readonly amounts: readonly (string | null)[];
 }
 
 function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
@@ -299,8 +302,9 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
       );
     });
   }
-  const clauseResults: ClauseResult[] = [];
   const facts: ReadFacts[] = [];
+  const statuses: ClauseStatus[] = [];
+  const amounts: (string | null)[] = [];
   const rawClaims = (raw as { claims: { input: unknown }[] }).claims;
   application.claims.forEach((claim, index) => {
     const bound = boundClause(claim.clauseId as ClauseId, ctx.edition);
@@ -310,7 +314,10 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     try {
       const read = readFacts(bound.prepared, input, NO_PATH);
       facts.push(read);
-      clauseResults.push(decideFacts(bound.prepared, read, bound.quiet));
+      // Only the verdict is kept: the result object dies young (see claimDecision for its explanation).
+      const decided = decideFacts(bound.prepared, read, bound.quiet);
+      statuses.push(decided.status);
+      amounts.push(decided.amount);
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       // Evaluated again with the claim's place in the document, so that every issue names it (the
@@ -319,7 +326,7 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     }
   });
   if (issues.length > 0) throw new PolicyValidationError(issues, "application");
-  return { application, facts, clauseResults };
+  return { application, facts, statuses, amounts };
 }
 
 const NO_PATH: readonly (string | number)[] = Object.freeze([]);
@@ -463,8 +470,7 @@ function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDa
 
 /**
  * A cap across claims as it met a claim: what the decision's `crossClaimCaps` entry and reason are
- * written from, when they are read. Numbers only: the texts of 100,000 claims, kept until a caller
- * reads them, were most of the memory — and of the garbage collector's time — of a large application.
+ * written from, when they are read (see `capNotesOf`).
  */
 interface CapNote {
   readonly cap: CapSpec;
@@ -486,8 +492,10 @@ interface Working {
   readonly index: number;
   readonly bound: BoundClause;
   readonly facts: ReadFacts;
-  /** The clause decided without explanation. */
-  readonly clause: ClauseResult;
+  /** The clause's verdict, decided without explanation. */
+  readonly clauseStatus: ClauseStatus;
+  /** The clause's amount after its own caps; "0.00" when ineligible, null when undetermined. */
+  readonly clauseAmount: string | null;
   readonly year: number | null;
   /** Position in processing order, from 1. */
   sequence: number;
@@ -497,10 +505,22 @@ interface Working {
   /** Articles cited besides the clause's own. */
   citations: readonly ArticleCitation[] | null;
   paid: Decimal;
-  /** The caps across claims that this claim met (recorded only when explaining). */
-  caps: readonly CapNote[] | null;
+  /**
+   * The headroom of each cap across claims that counted the claim when it was paid, in the order of the
+   * clause's caps (recorded only when explaining). Numbers only — the texts of 100,000 claims, kept
+   * until a caller reads them, were most of the memory and garbage-collection time of a large
+   * application; capNotesOf works the rest out again.
+   */
+  headrooms: readonly Decimal[] | null;
   paidInstead: ClaimDecision["paidInstead"];
+  /** The parts of the decision's explanation, once written (or what a caller assigned): see claimDecision. */
+  shownCaps: readonly CrossClaimCap[] | typeof UNWRITTEN;
+  shownReasons: readonly Reason[] | typeof UNWRITTEN;
+  shownClause: ClauseResult | typeof UNWRITTEN;
 }
+
+/** A part of an explanation not yet written (a caller may assign any value, even undefined). */
+const UNWRITTEN: unique symbol = Symbol("pinggu.unwritten");
 
 /** Refuse a claim for a reason of the evaluator's, citing `citations` besides the clause. */
 function refuse(w: Working, status: ClaimStatus, reasons: readonly Reason[], citations: readonly ArticleCitation[]): void {
@@ -512,17 +532,17 @@ function refuse(w: Working, status: ClaimStatus, reasons: readonly Reason[], cit
 const CLAUSE_CITATIONS = new WeakMap<Citation, ArticleCitation>();
 
 /** A clause's citation as a decision cites it: one frozen object per clause, shared by its claims. */
-function clauseCitation(clause: ClauseResult): ArticleCitation {
-  let citation = CLAUSE_CITATIONS.get(clause.citation);
+function clauseCitation(clause: Citation): ArticleCitation {
+  let citation = CLAUSE_CITATIONS.get(clause);
   if (citation === undefined) {
     citation = Object.freeze({
-      article: clause.citation.article,
-      item: clause.citation.item,
-      labelZh: clause.citation.labelZh,
-      labelEn: clause.citation.labelEn,
-      textZh: clause.citation.provisionZh,
+      article: clause.article,
+      item: clause.item,
+      labelZh: clause.labelZh,
+      labelEn: clause.labelEn,
+      textZh: clause.provisionZh,
     });
-    CLAUSE_CITATIONS.set(clause.citation, citation);
+    CLAUSE_CITATIONS.set(clause, citation);
   }
   return citation;
 }
@@ -644,7 +664,7 @@ interface Quote {
   /** The ledger key of each cap across claims that counts the claim. */
   readonly keys: readonly string[];
   /** How each of them met the claim; only when explaining. */
-  readonly notes: readonly CapNote[] | null;
+  readonly headrooms: readonly Decimal[] | null;
 }
 
 /**
@@ -659,26 +679,47 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
   const taken = key ? (ledger.takenBy(key) ?? null) : null;
   // A scope reserved for this very claim (a later 就高 winner: see chooseAmongTwins) is its own.
   const holder = taken === `claim:${w.claim.id}` ? null : taken;
-  const requested = new Dec(w.clause.amount as string);
-  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, notes: null };
+  const requested = new Dec(w.clauseAmount as string);
+  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, headrooms: null };
   let amount = requested;
   let keys: string[] | null = null;
-  let notes: CapNote[] | null = null;
+  let headrooms: Decimal[] | null = null;
   // The rule's caps as prepared for this edition (their limits printed once).
-  for (const { spec: cap, limitText } of prepareRule(rule, ctx).caps) {
+  for (const { spec: cap } of prepareRule(rule, ctx).caps) {
     const period = capPeriod(cap.scope, year, w.claim.projectId);
     if (period === null) continue;
     const capKey = `${cap.id}|${period}`;
     const before = ledger.headroom(capKey, cap.limit).headroom;
     const fitted = minDecimal(amount, before);
     (keys ??= []).push(capKey);
-    if (explain) (notes ??= []).push({ cap, limitText, period, before, asked: amount, fitted });
+    if (explain) (headrooms ??= []).push(before);
     amount = fitted;
   }
-  return { takenBy: null, onceKey: key, requested, amount, keys: keys ?? NO_KEYS, notes };
+  return { takenBy: null, onceKey: key, requested, amount, keys: keys ?? NO_KEYS, headrooms };
 }
 
 const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The caps across claims a paid claim met, worked out again from the headroom each had: the same caps,
+ * in the same order, as `quote` went through (those of the clause that count the claim's year, term
+ * or project), each meeting what the one before left of the clause's amount.
+ */
+function capNotesOf(w: Working): CapNote[] {
+  const notes: CapNote[] = [];
+  if (w.headrooms === null) return notes;
+  let asked = new Dec(w.clauseAmount as string);
+  let index = 0;
+  for (const { spec: cap, limitText } of w.bound.prepared.caps) {
+    const period = capPeriod(cap.scope, w.year as number, w.claim.projectId);
+    if (period === null) continue;
+    const before = w.headrooms[index++] as Decimal;
+    const fitted = minDecimal(asked, before);
+    notes.push({ cap, limitText, period, before, asked, fitted });
+    asked = fitted;
+  }
+  return notes;
+}
 
 /** A cap across claims as the decision shows it. */
 function crossClaimCapOf(note: CapNote): CrossClaimCap {
@@ -724,7 +765,7 @@ function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: 
   }
   if (q.onceKey) ledger.take(q.onceKey, `claim:${w.claim.id}`);
   for (const key of q.keys) ledger.consume(key, q.amount);
-  w.caps = q.notes;
+  w.headrooms = q.headrooms;
   w.paid = q.amount;
   w.status = q.amount.lt(q.requested) ? "reduced" : "awarded";
 }
@@ -811,7 +852,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   const ctx = contextOf(edition);
   const publishedOn = editionWithPublication(edition);
   const window = windowOf(edition, publishedOn);
-  const { application, facts, clauseResults } = validate(applicationInput, ctx);
+  const { application, facts, statuses, amounts } = validate(applicationInput, ctx);
   const history = application.history ?? [];
   const standing = applicantStanding(application);
 
@@ -820,15 +861,19 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     index,
     bound: boundClause(claim.clauseId as ClauseId, edition),
     facts: facts[index] as ReadFacts,
-    clause: clauseResults[index] as ClauseResult,
+    clauseStatus: statuses[index] as ClauseStatus,
+    clauseAmount: amounts[index] as string | null,
     year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
     sequence: 0,
     status: null,
     reasons: null,
     citations: null,
     paid: ZERO,
-    caps: null,
+    headrooms: null,
     paidInstead: null,
+    shownCaps: UNWRITTEN,
+    shownReasons: UNWRITTEN,
+    shownClause: UNWRITTEN,
   }));
   const ordered = inFactDateOrder(working, claimDate, claimId);
   for (let i = 0; i < ordered.length; i++) (ordered[i] as Working).sequence = i + 1;
@@ -844,7 +889,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
 
   const candidates: Working[] = [];
   for (const w of ordered) {
-    const { claim, clause } = w;
+    const { claim } = w;
     if (standing.status) {
       refuse(w, standing.status, standing.reasons, standing.citations);
       continue;
@@ -876,12 +921,12 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       refuse(w, "duplicate", [text], ONLY_ARTICLE_11);
       continue;
     }
-    if (clause.status !== "eligible") {
+    if (w.clauseStatus !== "eligible") {
       // The clause's own reasons: written with its explanation, when read (see claimDecision).
-      w.status = clause.status;
+      w.status = w.clauseStatus;
       continue;
     }
-    const scope = clause.once;
+    const scope = w.bound.prepared.once;
     if ((scope === "per-project" && claim.projectId === undefined) || (scope === "per-product" && claim.productId === undefined)) {
       const text = {
         ...reason(CODES.SCOPE_ID_MISSING),
@@ -945,7 +990,7 @@ function claimDecision(w: Working): ClaimDecision {
     sequence: w.sequence,
     status,
     amount: paying ? formatMoney(w.paid) : status === "undetermined" ? null : "0.00",
-    amountBeforeCrossClaimCaps: w.clause.status === "eligible" ? w.clause.amount : null,
+    amountBeforeCrossClaimCaps: w.clauseStatus === "eligible" ? w.clauseAmount : null,
   };
   // Accessors shared by every decision (one set of functions; each object keeps a fast, shared shape),
   // added in the order of the fields, reading the claim's record under a symbol that JSON, Object.keys,
@@ -953,39 +998,30 @@ function claimDecision(w: Working): ClaimDecision {
   Object.defineProperty(decision, "crossClaimCaps", LAZY_CROSS_CLAIM_CAPS);
   const withCitations = decision as typeof decision & { paidInstead: ClaimDecision["paidInstead"]; citations: readonly ArticleCitation[] };
   withCitations.paidInstead = w.paidInstead;
-  withCitations.citations = w.citations === null ? [clauseCitation(w.clause)] : [clauseCitation(w.clause), ...w.citations];
+  const citation = clauseCitation(w.bound.prepared.rule.citation);
+  withCitations.citations = w.citations === null ? [citation] : [citation, ...w.citations];
   Object.defineProperty(decision, "reasons", LAZY_REASONS);
   Object.defineProperty(decision, "clause", LAZY_CLAUSE);
-  Object.defineProperty(decision, RECORD, { value: { working: w, crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN } satisfies Explanation });
+  Object.defineProperty(decision, RECORD, { value: w });
   return decision as unknown as ClaimDecision;
 }
 
 const RECORD: unique symbol = Symbol("pinggu.claimRecord");
 
-/** A part of an explanation not yet written (a caller may assign any value, even undefined). */
-const UNWRITTEN: unique symbol = Symbol("pinggu.unwritten");
-
-/** What a claim's explanation is written from, and each part once written (or what a caller assigned). */
-interface Explanation {
-  readonly working: Working;
-  crossClaimCaps: readonly CrossClaimCap[] | typeof UNWRITTEN;
-  reasons: readonly Reason[] | typeof UNWRITTEN;
-  clause: ClauseResult | typeof UNWRITTEN;
-}
-
-function recordOf(decision: object): Explanation {
-  return (decision as { [RECORD]: Explanation })[RECORD];
+/** The claim behind a decision: what its explanation is written from, and the parts written. */
+function recordOf(decision: object): Working {
+  return (decision as { [RECORD]: Working })[RECORD];
 }
 
 /** The clause's own explanation: its facts decided again, explaining (decideFacts is pure). */
-function explainedClause(record: Explanation): ClauseResult {
-  if (record.clause === UNWRITTEN) record.clause = decideFacts(record.working.bound.prepared, record.working.facts, record.working.bound.env);
-  return record.clause;
+function explainedClause(w: Working): ClauseResult {
+  if (w.shownClause === UNWRITTEN) w.shownClause = decideFacts(w.bound.prepared, w.facts, w.bound.env);
+  return w.shownClause;
 }
 
-type Part = "crossClaimCaps" | "reasons" | "clause";
+type Part = "shownCaps" | "shownReasons" | "shownClause";
 
-function lazyAccessor<K extends Part>(key: K, write: (record: Explanation) => Exclude<Explanation[K], typeof UNWRITTEN>): PropertyDescriptor {
+function lazyAccessor<K extends Part>(key: K, write: (w: Working) => Exclude<Working[K], typeof UNWRITTEN>): PropertyDescriptor {
   return Object.freeze({
     enumerable: true,
     configurable: true,
@@ -994,26 +1030,27 @@ function lazyAccessor<K extends Part>(key: K, write: (record: Explanation) => Ex
       if (record[key] === UNWRITTEN) record[key] = write(record);
       return record[key];
     },
-    set(this: object, value: Exclude<Explanation[K], typeof UNWRITTEN>): void {
+    set(this: object, value: Exclude<Working[K], typeof UNWRITTEN>): void {
       recordOf(this)[key] = value;
     },
   });
 }
 
-const LAZY_CROSS_CLAIM_CAPS = lazyAccessor("crossClaimCaps", ({ working: w }) => (w.caps === null ? [] : w.caps.map(crossClaimCapOf)));
+const LAZY_CROSS_CLAIM_CAPS = lazyAccessor("shownCaps", (w) => capNotesOf(w).map(crossClaimCapOf));
 
 /**
  * A claim's reasons: the evaluator's when it refused the claim; the clause's when the clause did not
  * find it eligible; else those of the caps across claims that reduced it.
  */
-const LAZY_REASONS = lazyAccessor("reasons", (record) => {
-  const w = record.working;
+const LAZY_REASONS = lazyAccessor("shownReasons", (w) => {
   if (w.reasons !== null) return [...w.reasons];
-  if (w.clause.status !== "eligible") return [...explainedClause(record).reasons];
-  return (w.caps ?? []).filter((note) => note.fitted.lt(note.asked)).map(crossClaimCapReason);
+  if (w.clauseStatus !== "eligible") return [...explainedClause(w).reasons];
+  return capNotesOf(w)
+    .filter((note) => note.fitted.lt(note.asked))
+    .map(crossClaimCapReason);
 });
 
-const LAZY_CLAUSE = lazyAccessor("clause", explainedClause);
+const LAZY_CLAUSE = lazyAccessor("shownClause", explainedClause);
 
 function documentOf(applicationInput: unknown, edition: Edition, settled: Settled, stamp: boolean): Decision {
   const { application, working, standing, window, history } = settled;

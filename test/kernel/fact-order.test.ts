@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { CivilDate } from "../../src/kernel/dates.js";
 import { inFactDateOrder } from "../../src/kernel/fact-order.js";
 import { compareNatural } from "../../src/kernel/natural-order.js";
 
@@ -13,7 +14,7 @@ interface Item {
   readonly id: string;
 }
 
-const date = (item: Item) => item.factDate;
+const date = (item: Item) => item.factDate as CivilDate;
 const id = (item: Item) => item.id;
 
 function reference(items: readonly Item[]): Item[] {

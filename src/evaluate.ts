@@ -302,9 +302,10 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
       );
     });
   }
-  const facts: ReadFacts[] = [];
-  const statuses: ClauseStatus[] = [];
-  const amounts: (string | null)[] = [];
+  const count = application.claims.length;
+  const facts = new Array<ReadFacts>(count);
+  const statuses = new Array<ClauseStatus>(count);
+  const amounts = new Array<string | null>(count);
   const rawClaims = (raw as { claims: { input: unknown }[] }).claims;
   application.claims.forEach((claim, index) => {
     const bound = boundClause(claim.clauseId as ClauseId, ctx.edition);
@@ -313,11 +314,11 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     const input = (rawClaims[index] as { input: unknown }).input;
     try {
       const read = readFacts(bound.prepared, input, NO_PATH);
-      facts.push(read);
+      facts[index] = read;
       // Only the verdict is kept: the result object dies young (see claimDecision for its explanation).
       const decided = decideFacts(bound.prepared, read, bound.quiet);
-      statuses.push(decided.status);
-      amounts.push(decided.amount);
+      statuses[index] = decided.status;
+      amounts[index] = decided.amount;
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       // Evaluated again with the claim's place in the document, so that every issue names it (the
@@ -511,12 +512,20 @@ interface Working {
    * until a caller reads them, were most of the memory and garbage-collection time of a large
    * application; capNotesOf works the rest out again.
    */
-  headrooms: readonly Decimal[] | null;
+  headrooms: Headrooms;
   paidInstead: ClaimDecision["paidInstead"];
-  /** The parts of the decision's explanation, once written (or what a caller assigned): see claimDecision. */
-  shownCaps: readonly CrossClaimCap[] | typeof UNWRITTEN;
-  shownReasons: readonly Reason[] | typeof UNWRITTEN;
-  shownClause: ClauseResult | typeof UNWRITTEN;
+  /** The parts of the decision's explanation once one is read: see claimDecision. */
+  shown: Shown | null;
+}
+
+/** The headroom of each cap met: one cap (the common case) kept without a list around it. */
+type Headrooms = Decimal | readonly Decimal[] | null;
+
+/** The parts of a decision's explanation, each once written (or what a caller assigned). */
+interface Shown {
+  crossClaimCaps: readonly CrossClaimCap[] | typeof UNWRITTEN;
+  reasons: readonly Reason[] | typeof UNWRITTEN;
+  clause: ClauseResult | typeof UNWRITTEN;
 }
 
 /** A part of an explanation not yet written (a caller may assign any value, even undefined). */
@@ -550,38 +559,53 @@ function clauseCitation(clause: Citation): ArticleCitation {
 /**
  * 第十一条 against the grant history: a project already paid under another clause of these measures is
  * not paid again (unless `intraMeasuresDuplicates` is "allow"); under the same clause it is the same
- * support going on, which the clause's per-project cap or one-time scope bounds. Returns the remaining
- * candidates of each project claimed under several clauses, grouped by project.
+ * support going on, which the clause's per-project cap or one-time scope bounds. Each candidate is
+ * admitted (`admit`) in fact-date order; the projects claimed under several clauses are then `twins`.
  */
-function refuseProjectsPaidInHistory(candidates: readonly Working[], history: readonly Grant[], switches: Switches): Map<string, Working[]> {
-  const groups = new Map<string, Working[]>();
-  if (switches.intraMeasuresDuplicates === "allow") return groups;
-  const paidInHistory = new Map<string, Grant[]>();
-  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
-    if (grant.projectId === undefined) continue;
-    const grants = paidInHistory.get(grant.projectId);
-    if (grants) grants.push(grant);
-    else paidInHistory.set(grant.projectId, [grant]);
+class ProjectsAcrossClauses {
+  private readonly paidInHistory = new Map<string, Grant[]>();
+  private readonly groups = new Map<string, Working[]>();
+  private readonly allow: boolean;
+
+  constructor(history: readonly Grant[], switches: Switches) {
+    this.allow = switches.intraMeasuresDuplicates === "allow";
+    if (this.allow) return;
+    for (const grant of inFactDateOrder(history, grantDate, grantId)) {
+      if (grant.projectId === undefined) continue;
+      const grants = this.paidInHistory.get(grant.projectId);
+      if (grants) grants.push(grant);
+      else this.paidInHistory.set(grant.projectId, [grant]);
+    }
   }
-  for (const w of candidates) {
+
+  /** False when the claim's project was paid under another clause in the history (the claim refused). */
+  admit(w: Working): boolean {
     const project = w.claim.projectId;
-    if (project === undefined) continue;
-    const grant = paidInHistory.get(project)?.find((g) => g.clauseId !== w.claim.clauseId);
+    if (this.allow || project === undefined) return true;
+    const grant = this.paidInHistory.get(project)?.find((g) => g.clauseId !== w.claim.clauseId);
     if (grant) {
       refuseDuplicate(w, { id: grant.id, clauseId: grant.clauseId, source: "history" });
-      continue;
+      return false;
     }
-    const group = groups.get(project);
+    const group = this.groups.get(project);
     if (group) group.push(w);
-    else groups.set(project, [w]);
+    else this.groups.set(project, [w]);
+    return true;
   }
-  // Only a project claimed under several clauses is a 第十一条 case; the claims of a project under one
-  // clause are bounded by that clause's caps and one-time scope.
-  for (const [project, group] of groups) {
-    const clauseId = (group[0] as Working).claim.clauseId;
-    if (group.every((w) => w.claim.clauseId === clauseId)) groups.delete(project);
+
+  /**
+   * The admitted claims of each project claimed under several clauses, by project, in fact-date order.
+   * Only those are a 第十一条 case; the claims of a project under one clause are bounded by that clause's
+   * caps and one-time scope.
+   */
+  twins(): Map<string, Working[]> {
+    const twins = new Map<string, Working[]>();
+    for (const [project, group] of this.groups) {
+      const clauseId = (group[0] as Working).claim.clauseId;
+      if (!group.every((w) => w.claim.clauseId === clauseId)) twins.set(project, group);
+    }
+    return twins;
   }
-  return groups;
 }
 
 /**
@@ -664,7 +688,7 @@ interface Quote {
   /** The ledger key of each cap across claims that counts the claim. */
   readonly keys: readonly string[];
   /** How each of them met the claim; only when explaining. */
-  readonly headrooms: readonly Decimal[] | null;
+  readonly headrooms: Headrooms;
 }
 
 /**
@@ -683,7 +707,7 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
   if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, headrooms: null };
   let amount = requested;
   let keys: string[] | null = null;
-  let headrooms: Decimal[] | null = null;
+  let headrooms: Decimal | Decimal[] | null = null;
   // The rule's caps as prepared for this edition (their limits printed once).
   for (const { spec: cap } of prepareRule(rule, ctx).caps) {
     const period = capPeriod(cap.scope, year, w.claim.projectId);
@@ -692,7 +716,7 @@ function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boo
     const before = ledger.headroom(capKey, cap.limit).headroom;
     const fitted = minDecimal(amount, before);
     (keys ??= []).push(capKey);
-    if (explain) (headrooms ??= []).push(before);
+    if (explain) headrooms = headrooms === null ? before : Array.isArray(headrooms) ? [...headrooms, before] : [headrooms, before];
     amount = fitted;
   }
   return { takenBy: null, onceKey: key, requested, amount, keys: keys ?? NO_KEYS, headrooms };
@@ -708,12 +732,13 @@ const NO_KEYS: readonly string[] = Object.freeze([]);
 function capNotesOf(w: Working): CapNote[] {
   const notes: CapNote[] = [];
   if (w.headrooms === null) return notes;
+  const headrooms = Array.isArray(w.headrooms) ? (w.headrooms as readonly Decimal[]) : [w.headrooms as Decimal];
   let asked = new Dec(w.clauseAmount as string);
   let index = 0;
   for (const { spec: cap, limitText } of w.bound.prepared.caps) {
     const period = capPeriod(cap.scope, w.year as number, w.claim.projectId);
     if (period === null) continue;
-    const before = w.headrooms[index++] as Decimal;
+    const before = headrooms[index++] as Decimal;
     const fitted = minDecimal(asked, before);
     notes.push({ cap, limitText, period, before, asked, fitted });
     asked = fitted;
@@ -871,24 +896,28 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     paid: ZERO,
     headrooms: null,
     paidInstead: null,
-    shownCaps: UNWRITTEN,
-    shownReasons: UNWRITTEN,
-    shownClause: UNWRITTEN,
+    shown: null,
   }));
   const ordered = inFactDateOrder(working, claimDate, claimId);
-  for (let i = 0; i < ordered.length; i++) (ordered[i] as Working).sequence = i + 1;
 
-  // Projects that a claim declares supported by another policy (the earliest such claim of each).
+  // Projects that a claim declares supported by another policy (the earliest such claim of each). The
+  // passes over the claims in date order are few: at 100,000 claims each one is a walk through memory in
+  // an order unrelated to where the claims lie.
   let supportedElsewhere: Map<string, Working> | undefined;
-  for (const w of ordered) {
-    const project = w.claim.projectId;
-    if (!w.claim.otherPolicySupport || project === undefined) continue;
-    supportedElsewhere ??= new Map();
-    if (!supportedElsewhere.has(project)) supportedElsewhere.set(project, w);
+  if (application.claims.some((claim) => claim.otherPolicySupport !== undefined)) {
+    for (const w of ordered) {
+      const project = w.claim.projectId;
+      if (!w.claim.otherPolicySupport || project === undefined) continue;
+      supportedElsewhere ??= new Map();
+      if (!supportedElsewhere.has(project)) supportedElsewhere.set(project, w);
+    }
   }
 
+  const projects = new ProjectsAcrossClauses(history, ctx.switches);
   const candidates: Working[] = [];
-  for (const w of ordered) {
+  for (let i = 0; i < ordered.length; i++) {
+    const w = ordered[i] as Working;
+    w.sequence = i + 1;
     const { claim } = w;
     if (standing.status) {
       refuse(w, standing.status, standing.reasons, standing.citations);
@@ -945,10 +974,10 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       refuse(w, "undetermined", [text], NO_CITATIONS);
       continue;
     }
-    candidates.push(w);
+    if (projects.admit(w)) candidates.push(w);
   }
 
-  const twins = refuseProjectsPaidInHistory(candidates, history, ctx.switches);
+  const twins = projects.twins();
   const ledger = new CapLedger();
   seedLedger(ledger, history, ctx);
   for (const w of candidates) {
@@ -1015,34 +1044,38 @@ function recordOf(decision: object): Working {
 
 /** The clause's own explanation: its facts decided again, explaining (decideFacts is pure). */
 function explainedClause(w: Working): ClauseResult {
-  if (w.shownClause === UNWRITTEN) w.shownClause = decideFacts(w.bound.prepared, w.facts, w.bound.env);
-  return w.shownClause;
+  const shown = shownOf(w);
+  if (shown.clause === UNWRITTEN) shown.clause = decideFacts(w.bound.prepared, w.facts, w.bound.env);
+  return shown.clause;
 }
 
-type Part = "shownCaps" | "shownReasons" | "shownClause";
+function shownOf(w: Working): Shown {
+  return (w.shown ??= { crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN });
+}
 
-function lazyAccessor<K extends Part>(key: K, write: (w: Working) => Exclude<Working[K], typeof UNWRITTEN>): PropertyDescriptor {
+function lazyAccessor<K extends keyof Shown>(key: K, write: (w: Working) => Exclude<Shown[K], typeof UNWRITTEN>): PropertyDescriptor {
   return Object.freeze({
     enumerable: true,
     configurable: true,
     get(this: object): unknown {
-      const record = recordOf(this);
-      if (record[key] === UNWRITTEN) record[key] = write(record);
-      return record[key];
+      const w = recordOf(this);
+      const shown = shownOf(w);
+      if (shown[key] === UNWRITTEN) shown[key] = write(w);
+      return shown[key];
     },
-    set(this: object, value: Exclude<Working[K], typeof UNWRITTEN>): void {
-      recordOf(this)[key] = value;
+    set(this: object, value: Exclude<Shown[K], typeof UNWRITTEN>): void {
+      shownOf(recordOf(this))[key] = value;
     },
   });
 }
 
-const LAZY_CROSS_CLAIM_CAPS = lazyAccessor("shownCaps", (w) => capNotesOf(w).map(crossClaimCapOf));
+const LAZY_CROSS_CLAIM_CAPS = lazyAccessor("crossClaimCaps", (w) => capNotesOf(w).map(crossClaimCapOf));
 
 /**
  * A claim's reasons: the evaluator's when it refused the claim; the clause's when the clause did not
  * find it eligible; else those of the caps across claims that reduced it.
  */
-const LAZY_REASONS = lazyAccessor("shownReasons", (w) => {
+const LAZY_REASONS = lazyAccessor("reasons", (w) => {
   if (w.reasons !== null) return [...w.reasons];
   if (w.clauseStatus !== "eligible") return [...explainedClause(w).reasons];
   return capNotesOf(w)
@@ -1050,7 +1083,7 @@ const LAZY_REASONS = lazyAccessor("shownReasons", (w) => {
     .map(crossClaimCapReason);
 });
 
-const LAZY_CLAUSE = lazyAccessor("shownClause", explainedClause);
+const LAZY_CLAUSE = lazyAccessor("clause", explainedClause);
 
 function documentOf(applicationInput: unknown, edition: Edition, settled: Settled, stamp: boolean): Decision {
   const { application, working, standing, window, history } = settled;

@@ -482,6 +482,8 @@ interface CapNote {
   /** The amount that met the cap, and what it left of it. */
   readonly asked: Decimal;
   readonly fitted: Decimal;
+  /** Headroom after the claim: the ledger takes the amount paid (after every cap) from each cap. */
+  readonly after: Decimal;
 }
 
 /**
@@ -740,7 +742,7 @@ function capNotesOf(w: Working): CapNote[] {
     if (period === null) continue;
     const before = headrooms[index++] as Decimal;
     const fitted = minDecimal(asked, before);
-    notes.push({ cap, limitText, period, before, asked, fitted });
+    notes.push({ cap, limitText, period, before, asked, fitted, after: before.minus(w.paid) });
     asked = fitted;
   }
   return notes;
@@ -754,7 +756,7 @@ function crossClaimCapOf(note: CapNote): CrossClaimCap {
     period: note.period,
     limit: note.limitText,
     headroomBefore: formatMoney(note.before),
-    headroomAfter: formatMoney(note.before.minus(note.fitted)),
+    headroomAfter: formatMoney(note.after),
     bit: note.fitted.lt(note.asked),
   };
 }

@@ -1046,13 +1046,21 @@ function recordOf(decision: object): Working {
 
 /** The clause's own explanation: its facts decided again, explaining (decideFacts is pure). */
 function explainedClause(w: Working): ClauseResult {
-  const shown = shownOf(w);
-  if (shown.clause === UNWRITTEN) shown.clause = decideFacts(w.bound.prepared, w.facts, w.bound.env);
-  return shown.clause;
+  return shownPart(w, "clause", (record) => decideFacts(record.bound.prepared, record.facts, record.bound.env));
 }
 
-function shownOf(w: Working): Shown {
-  return (w.shown ??= { crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN });
+/**
+ * A part of a claim's explanation: the one written (or assigned) before, else written now and kept. Not
+ * kept when the caller has frozen the record (a deep freeze that walks symbol keys without reading the
+ * accessors): then each read writes it again — the same text, from the same immutable facts.
+ */
+function shownPart<K extends keyof Shown>(w: Working, key: K, write: (w: Working) => Exclude<Shown[K], typeof UNWRITTEN>): Exclude<Shown[K], typeof UNWRITTEN> {
+  // Anything but UNWRITTEN was written or assigned before (even undefined).
+  if (w.shown !== null && w.shown[key] !== UNWRITTEN) return w.shown[key] as Exclude<Shown[K], typeof UNWRITTEN>;
+  const value = write(w);
+  const shown = w.shown ?? (Object.isFrozen(w) ? null : (w.shown = { crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN }));
+  if (shown !== null && !Object.isFrozen(shown)) shown[key] = value;
+  return value;
 }
 
 function lazyAccessor<K extends keyof Shown>(key: K, write: (w: Working) => Exclude<Shown[K], typeof UNWRITTEN>): PropertyDescriptor {
@@ -1060,13 +1068,15 @@ function lazyAccessor<K extends keyof Shown>(key: K, write: (w: Working) => Excl
     enumerable: true,
     configurable: true,
     get(this: object): unknown {
-      const w = recordOf(this);
-      const shown = shownOf(w);
-      if (shown[key] === UNWRITTEN) shown[key] = write(w);
-      return shown[key];
+      return shownPart(recordOf(this), key, write);
     },
+    // Assigning replaces the part, as it would a data field; on a frozen decision it fails as assigning
+    // a frozen data field does in strict code.
     set(this: object, value: Exclude<Shown[K], typeof UNWRITTEN>): void {
-      shownOf(recordOf(this))[key] = value;
+      const w = recordOf(this);
+      const shown = Object.isFrozen(this) || Object.isFrozen(w) ? null : (w.shown ??= { crossClaimCaps: UNWRITTEN, reasons: UNWRITTEN, clause: UNWRITTEN });
+      if (shown === null || Object.isFrozen(shown)) throw new TypeError(`Cannot assign to read only property '${key}' of object`);
+      shown[key] = value;
     },
   });
 }

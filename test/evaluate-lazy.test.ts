@@ -150,6 +150,56 @@ describe("a claim's explanation, written when read", () => {
     expect(claim(decision, "s6").clause.status).toBe("eligible");
   });
 
+  it("a frozen decision refuses assignment, as a frozen data field does, and still explains itself", () => {
+    const { decision } = mixed();
+    const s7 = claim(decision, "s7") as { -readonly [K in keyof ClaimDecision]: ClaimDecision[K] };
+    Object.freeze(s7);
+    expect(Object.isFrozen(s7)).toBe(true);
+    expect(() => {
+      s7.reasons = [];
+    }).toThrow(TypeError);
+    expect(() => {
+      s7.status = "awarded";
+    }).toThrow(TypeError);
+    expect(s7.reasons.map((r) => r.code)).toEqual(["CROSS_CLAIM_CAP_APPLIED"]);
+    expect(s7.clause.amount).toBe("45000.00");
+  });
+
+  it("survives a deep freeze that walks every own key, symbols too, without reading the accessors", () => {
+    const expected = JSON.stringify(mixed().decision);
+    const { decision } = mixed();
+    const frozen = new Set<object>();
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== "object" || value === null || frozen.has(value)) return;
+      frozen.add(value);
+      Object.freeze(value);
+      for (const key of Reflect.ownKeys(value)) {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        if (descriptor && "value" in descriptor) deepFreeze(descriptor.value);
+      }
+    };
+    deepFreeze(decision);
+    // Each read writes the explanation again (nothing can be kept): the same text every time.
+    expect(JSON.stringify(decision)).toBe(expected);
+    expect(JSON.stringify(decision)).toBe(expected);
+    const s7 = claim(decision, "s7");
+    expect(s7.clause).toEqual(s7.clause);
+  });
+
+  it("survives a deep freeze that reads every field first (as Immer's does)", () => {
+    const { decision } = mixed();
+    const expected = JSON.stringify(decision);
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+      Object.freeze(value);
+      for (const key of Reflect.ownKeys(value)) deepFreeze((value as Record<PropertyKey, unknown>)[key]);
+    };
+    deepFreeze(decision);
+    const s7 = claim(decision, "s7");
+    expect(s7.clause).toBe(s7.clause);
+    expect(JSON.stringify(decision)).toBe(expected);
+  });
+
   it("gives the same texts whichever part is read first", () => {
     const first = claim(mixed().decision, "low");
     const reasonsFirst = first.reasons;

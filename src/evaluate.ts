@@ -870,9 +870,10 @@ export interface Settled {
 /**
  * Decide every claim of an application: validation, applicability, exclusions, the window, double
  * dipping, one-time scopes and caps. Throws PolicyValidationError for a malformed document.
- * `explain: false` decides the same way without writing the clauses' explanations (their steps, cap
- * applications and reason texts): what the population simulation needs; such a result must not be
- * turned into a decision document.
+ * Clauses are always decided without explanation here (a decision document explains each claim when
+ * it is read: see `claimDecision`); `explain: false` also leaves out what those explanations would be
+ * written from (the headroom of each cap across claims): what the population simulation needs. Such a
+ * result must not be turned into a decision document.
  */
 export function settle(applicationInput: ApplicationInput | unknown, given: Edition, explain = true): Settled {
   const edition = frozenEdition(given);

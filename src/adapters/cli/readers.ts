@@ -63,7 +63,7 @@ export function expandPaths(args: readonly string[]): { paths: string[]; missing
         .filter((name) => /\.(json|jsonl|ndjson|csv)$/i.test(name))
         .sort()
         .map((name) => join(arg, name));
-      paths.push(...files);
+      for (const file of files) paths.push(file); // not push(...files): a huge directory would overflow the stack
       continue;
     }
     if (!stat && /[*?]/.test(basename(arg)) && !/[*?]/.test(dirname(arg))) {
@@ -71,7 +71,7 @@ export function expandPaths(args: readonly string[]): { paths: string[]; missing
       const dir = dirname(arg);
       const names = statOrNull(dir)?.isDirectory() ? readdirSync(dir).filter((name) => pattern.test(name)).sort() : [];
       if (names.length === 0) missing.push(arg);
-      paths.push(...names.map((name) => (dir === "." && !arg.startsWith("./") ? name : join(dir, name))));
+      for (const name of names) paths.push(dir === "." && !arg.startsWith("./") ? name : join(dir, name));
       continue;
     }
     paths.push(arg);

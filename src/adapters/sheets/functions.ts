@@ -194,7 +194,9 @@ export function PINGGU_SUBSIDY_RANGE(clauseId: unknown, range: unknown, lang?: u
     const failed = rowCells(thrownOutcome(error), language);
     return rows.map(() => failed);
   }
-  const width = Math.max(...rows.map((row) => row.length));
+  // A loop, not Math.max(...): a range of some 120,000 rows would overflow the call stack as arguments.
+  let width = Number.NEGATIVE_INFINITY;
+  for (const row of rows) width = Math.max(width, row.length);
   if (width !== clause.fields.length) {
     const names = clause.fields.map((field) => field.name).join(", ");
     const wrong = rowCells(

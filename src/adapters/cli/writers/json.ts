@@ -4,6 +4,12 @@
  * with every problem. Written as it goes, so a large batch never sits whole in memory.
  */
 import { type Outcome, originJson, problemJson, type Sink, type Summary, type Writer, type WriterOptions } from "../outcome.js";
+import { chunked, prettyJsonPieces } from "./pretty-json.js";
+
+/** The entry, its decision and the decision's claims are written member by member. */
+function streamedPath(path: readonly (string | number)[]): boolean {
+  return path.length === 0 || (path.length === 1 && path[0] === "decision") || (path.length === 2 && path[0] === "decision" && path[1] === "claims");
+}
 
 export function jsonWriter(sink: Sink, options: WriterOptions): Writer {
   let count = 0;
@@ -23,8 +29,10 @@ export function jsonWriter(sink: Sink, options: WriterOptions): Writer {
                 problems: outcome.problems.map((problem) => problemJson(problem, options.lang)),
               },
             };
-      const text = JSON.stringify(entry, null, 2).replace(/\n/g, "\n  ");
-      await sink.write(`${count === 0 ? "[\n  " : ",\n  "}${text}`);
+      // Member by member down to each claim: the text of a 100,000-claim decision is longer than a
+      // string can be.
+      await sink.write(count === 0 ? "[\n  " : ",\n  ");
+      for (const chunk of chunked(prettyJsonPieces(entry, streamedPath, "  "))) await sink.write(chunk);
       count += 1;
     },
     async finish(_summary: Summary) {

@@ -76,10 +76,43 @@ export function markdownWriter(sink: Sink, options: WriterOptions & { readonly e
       lines.push("", `## ${w("claims")}`, "");
       lines.push(`| ${w("applicant")} | ${w("claim")} | ${w("clause")} | ${w("factDate")} | ${w("status")} | ${w("amount")} | ${w("reasons")} |`);
       lines.push("| --- | --- | --- | --- | --- | ---: | --- |");
-      lines.push(...table, "");
-      if (invalid.length > 0) lines.push(`## ${w("invalidInputs")}`, "", ...invalid, "");
-      if (explanations.length > 0) lines.push(`## ${w("explanations")}`, "", ...explanations);
-      await sink.write(`${lines.join("\n").replace(/\n+$/, "")}\n`);
+      // The table and the explanations are written in pieces, never spread into one call or joined into
+      // one string: an application of 100,000 claims overflowed the call stack (push(...table)).
+      function* report(): Generator<string> {
+        yield* lines;
+        yield* table;
+        yield "";
+        if (invalid.length > 0) {
+          yield `## ${w("invalidInputs")}`;
+          yield "";
+          yield* invalid;
+          yield "";
+        }
+        if (explanations.length > 0) {
+          yield `## ${w("explanations")}`;
+          yield "";
+          yield* explanations;
+        }
+      }
+      await writeLines(sink, report());
     },
   };
+}
+
+/**
+ * The lines joined by newlines, without trailing newlines, then one newline — written in chunks of about
+ * 64 KB. Newlines at the end of a chunk are held back until more text follows them.
+ */
+export async function writeLines(sink: Sink, lines: Iterable<string>, size = 1 << 16): Promise<void> {
+  let pending = "";
+  let first = true;
+  for (const line of lines) {
+    pending += first ? line : `\n${line}`;
+    first = false;
+    if (pending.length < size) continue;
+    const cut = pending.replace(/\n+$/, "").length;
+    if (cut > 0) await sink.write(pending.slice(0, cut));
+    pending = pending.slice(cut);
+  }
+  await sink.write(`${pending.replace(/\n+$/, "")}\n`);
 }

@@ -102,6 +102,39 @@ describe("facts that are wrong in an envelope that is right", () => {
     expect(error.message.startsWith("application: invalid input, 2 problems:")).toBe(true);
   });
 
+  /** Facts whose turnover is a getter: `read(n)` gives (or throws at) its n-th read. */
+  function gettingFacts(read: (n: number) => string): Record<string, unknown> {
+    let reads = 0;
+    return {
+      pingguGoodsSpecialSession: true,
+      get sessionTurnover(): string {
+        reads += 1;
+        return read(reads);
+      },
+    };
+  }
+
+  it("an error thrown while the facts are read passes through unchanged", () => {
+    // Mutant: validate()'s `!(error instanceof PolicyValidationError)` → false: the error goes to
+    // issuesAt, whose second reading succeeds, and its missing `issues` are spread (a TypeError).
+    const input = gettingFacts((n) => {
+      if (n === 1) throw new RangeError("the caller's getter, first read");
+      return "2000000";
+    });
+    expect(() => evaluate({ applicant: applicant(), claims: [session("s1", input)] }, EDITION)).toThrow(new RangeError("the caller's getter, first read"));
+  });
+
+  it("an error thrown when failing facts are read again, with their place, passes through unchanged", () => {
+    // Mutant: issuesAt's `error instanceof PolicyValidationError` → true: it returns the `issues` of an
+    // Error that has none (a TypeError instead of the caller's own error).
+    // (The first reading reads the turnover twice: the fast reader, then zod, which words the issue.)
+    const input = gettingFacts((n) => {
+      if (n > 2) throw new RangeError("the caller's getter, read again");
+      return "abc";
+    });
+    expect(() => evaluate({ applicant: applicant(), claims: [session("s1", input)] }, EDITION)).toThrow(new RangeError("the caller's getter, read again"));
+  });
+
   it("facts inconsistent with the edition (a check of the rule's validate) are named the same way", () => {
     const error = refusal({ applicant: applicant(), claims: [{ id: "r1", clauseId: "art5.1", factDate: "2025-04-10", input: { ...eligibleInput("art5.1"), reviewedRate: "0.5" } }] });
     expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([["claims[0].input.reviewedRate", "inconsistent"]]);

@@ -74,6 +74,9 @@ export default mergeConfig(
         "test/evaluate.properties.test.ts",
         "test/fuzz/**",
         "test/hostile.test.ts",
+        // vi.mock has no effect without isolation; test/mutation/kill-evaluate-caps.test.ts covers the
+        // same code (two and three caps across claims) without it.
+        "test/evaluate-two-caps.test.ts",
       ],
       sequence: { sequencer: FastFirstSequencer },
       isolate: false,

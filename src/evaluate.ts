@@ -1025,8 +1025,7 @@ function claimDecision(w: Working): ClaimDecision {
     amountBeforeCrossClaimCaps: w.clauseStatus === "eligible" ? w.clauseAmount : null,
   };
   // Accessors shared by every decision (one set of functions; each object keeps a fast, shared shape),
-  // added in the order of the fields, reading the claim's record under a symbol that JSON, Object.keys,
-  // structuredClone and deep equality do not see.
+  // added in the order of the fields, reading the claim's record from RECORDS.
   Object.defineProperty(decision, "crossClaimCaps", LAZY_CROSS_CLAIM_CAPS);
   const withCitations = decision as typeof decision & { paidInstead: ClaimDecision["paidInstead"]; citations: readonly ArticleCitation[] };
   withCitations.paidInstead = w.paidInstead;
@@ -1034,15 +1033,20 @@ function claimDecision(w: Working): ClaimDecision {
   withCitations.citations = w.citations === null ? [citation] : [citation, ...w.citations];
   Object.defineProperty(decision, "reasons", LAZY_REASONS);
   Object.defineProperty(decision, "clause", LAZY_CLAUSE);
-  Object.defineProperty(decision, RECORD, { value: w });
+  RECORDS.set(decision, w);
   return decision as unknown as ClaimDecision;
 }
 
-const RECORD: unique symbol = Symbol("pinggu.claimRecord");
+/**
+ * The claim behind each decision: what its explanation is written from, and the parts written. Kept
+ * beside the decision, not in it: nothing of the library (its rules, their schemas, shared decimals) nor
+ * the caller's input may be reachable from a decision, or a deep freeze of the decision (which walks
+ * every own key, symbols too) would freeze them for the whole process.
+ */
+const RECORDS = new WeakMap<object, Working>();
 
-/** The claim behind a decision: what its explanation is written from, and the parts written. */
 function recordOf(decision: object): Working {
-  return (decision as { [RECORD]: Working })[RECORD];
+  return RECORDS.get(decision) as Working;
 }
 
 /** The clause's own explanation: its facts decided again, explaining (decideFacts is pure). */

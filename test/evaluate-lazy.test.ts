@@ -186,6 +186,26 @@ describe("a claim's explanation, written when read", () => {
     expect(s7.clause).toEqual(s7.clause);
   });
 
+  it("reaches nothing of the library or of the caller's input: deep-freezing a decision freezes neither", async () => {
+    const { raw, decision } = mixed();
+    const frozen = new Set<object>();
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== "object" || value === null || frozen.has(value)) return;
+      frozen.add(value);
+      Object.freeze(value);
+      for (const key of Reflect.ownKeys(value)) {
+        const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        if (descriptor && "value" in descriptor) deepFreeze(descriptor.value);
+      }
+    };
+    deepFreeze(decision);
+    // The caller's facts are untouched…
+    expect(Object.isFrozen((raw.claims[0] as { input: object }).input)).toBe(false);
+    // …and the library still reads and refuses input as before (its rules and schemas not frozen).
+    expect(() => evaluateClause("art4.1-session", { pingguGoodsSpecialSession: true, sessionTurnover: "abc" })).toThrow(/sessionTurnover/);
+    expect(evaluate(applicationOf(sessions(["4500000"])), EDITION).claims[0]?.amount).toBe("45000.00");
+  });
+
   it("survives a deep freeze that reads every field first (as Immer's does)", () => {
     const { decision } = mixed();
     const expected = JSON.stringify(decision);

@@ -13,7 +13,13 @@ export function canonicalJson(value: unknown): string {
   }
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) {
-    return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
+    // An index loop, not map(): map skips the holes of a sparse array ([1, , 3] would give "[1,,3]").
+    const items: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      items.push(item === undefined ? "null" : canonicalJson(item));
+    }
+    return `[${items.join(",")}]`;
   }
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;

@@ -189,6 +189,15 @@ describe("canonicalJsonSha256: the canonical text hashed as it is written", () =
     );
   });
 
+  it("writes the holes of a sparse array as null, as JSON.stringify does, in both functions", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [1, , 3];
+    expect(canonicalJson(sparse)).toBe("[1,null,3]");
+    expect(canonicalJson(new Array(2))).toBe("[null,null]");
+    expect(canonicalJsonSha256(sparse)).toBe(hashOfText(sparse));
+    expect(canonicalJsonSha256(sparse)).toBe(sha256Hex("[1,null,3]"));
+  });
+
   it("refuses what canonicalJson refuses, with the same error", () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, { a: 1n }, [() => 1], Symbol("s")]) {
       expect(() => canonicalJson(value)).toThrow(TypeError);

@@ -53,6 +53,17 @@ function mixed(): { raw: ReturnType<typeof applicationOf>; decision: Decision } 
   return { raw, decision: evaluate(raw, EDITION) };
 }
 
+/** Freeze a value and everything its own data properties reach (every key, symbols too), reading no accessor. */
+function deepFreezeByKeys(value: unknown, frozen = new Set<object>()): void {
+  if (typeof value !== "object" || value === null || frozen.has(value)) return;
+  frozen.add(value);
+  Object.freeze(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor && "value" in descriptor) deepFreezeByKeys(descriptor.value, frozen);
+  }
+}
+
 function claim(decision: Decision, id: string): ClaimDecision {
   const found = decision.claims.find((c) => c.claimId === id);
   if (found === undefined) throw new Error(`no claim ${id}`);
@@ -168,17 +179,7 @@ describe("a claim's explanation, written when read", () => {
   it("survives a deep freeze that walks every own key, symbols too, without reading the accessors", () => {
     const expected = JSON.stringify(mixed().decision);
     const { decision } = mixed();
-    const frozen = new Set<object>();
-    const deepFreeze = (value: unknown): void => {
-      if (typeof value !== "object" || value === null || frozen.has(value)) return;
-      frozen.add(value);
-      Object.freeze(value);
-      for (const key of Reflect.ownKeys(value)) {
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (descriptor && "value" in descriptor) deepFreeze(descriptor.value);
-      }
-    };
-    deepFreeze(decision);
+    deepFreezeByKeys(decision);
     // Each read writes the explanation again (nothing can be kept): the same text every time.
     expect(JSON.stringify(decision)).toBe(expected);
     expect(JSON.stringify(decision)).toBe(expected);
@@ -188,17 +189,7 @@ describe("a claim's explanation, written when read", () => {
 
   it("reaches nothing of the library or of the caller's input: deep-freezing a decision freezes neither", async () => {
     const { raw, decision } = mixed();
-    const frozen = new Set<object>();
-    const deepFreeze = (value: unknown): void => {
-      if (typeof value !== "object" || value === null || frozen.has(value)) return;
-      frozen.add(value);
-      Object.freeze(value);
-      for (const key of Reflect.ownKeys(value)) {
-        const descriptor = Object.getOwnPropertyDescriptor(value, key);
-        if (descriptor && "value" in descriptor) deepFreeze(descriptor.value);
-      }
-    };
-    deepFreeze(decision);
+    deepFreezeByKeys(decision);
     // The caller's facts are untouched…
     expect(Object.isFrozen((raw.claims[0] as { input: object }).input)).toBe(false);
     // …and the library still reads and refuses input as before (its rules and schemas not frozen).

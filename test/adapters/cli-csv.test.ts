@@ -147,7 +147,7 @@ describe("CSV rows as applications", () => {
       [4, "input.pingguGoodsSpecialSession", "unknown_field"],
     ]);
     expect(describeProblem(problems[1]!, "en")).toBe(
-      'row 2, column liveCommerceBusiness: expected true or false (or 是 / 否); leave the cell blank when the fact is not known; received "maybe"',
+      'row 2, column liveCommerceBusiness: expected yes or no: true/false, 是/否 or √/×; leave the cell blank when the fact is not known; received "maybe"',
     );
   });
 
@@ -159,7 +159,7 @@ describe("CSV rows as applications", () => {
     expect(read("").fileProblems[0]?.received).toBe("an empty file");
   });
 
-  it("places the library's issues on the row and column they come from", () => {
+  it("places the library's issues and the cell reader's problems on the row and column they come from", () => {
     const units = readUnits(
       "x.csv",
       new TextEncoder().encode(
@@ -181,7 +181,10 @@ describe("CSV rows as applications", () => {
       if (!(error instanceof PolicyValidationError)) throw error;
       issues = error.issues.map((issue) => unit.locate(issue));
     }
-    expect(issues.map((p) => `${p.row} ${p.column}`).sort()).toEqual(["2 input.sessionTurnover", "3 clauseId", "3 factDate"]);
+    // "1,200,000" is a number as a clerk types it (thousands separators in groups of three): read, not refused.
+    expect(issues.map((p) => `${p.row} ${p.column}`).sort()).toEqual(["3 clauseId"]);
+    // A 13th month is no date: the cell reader refuses it, naming the row and column.
+    expect(unit.problems.map((p) => `${p.row} ${p.column}`)).toEqual(["3 factDate"]);
   });
 
   it("knows every input field of every clause as an input.<field> column", () => {

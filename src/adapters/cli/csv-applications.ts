@@ -1,15 +1,17 @@
 /**
- * Applications from a CSV file with one claim per row (the columns are documented in docs/cli.md).
+ * Applications from a table with one claim per row — a CSV file or a workbook's sheet (the columns are
+ * documented in docs/cli.md).
  *
  * Rows group into applications by `creditCode`, in order of first appearance. The applicant's columns
  * may be repeated on every row or filled on one; filled values for the same credit code must agree. A
- * blank cell is an absent field — a missing fact, never 0 or false. Booleans are `true`/`false` (any
- * case, as Excel writes TRUE/FALSE) or `是`/`否`. Whole counts become JSON numbers, every other figure
- * stays text so decimals stay exact; the library validates them and this module only says which row
- * and column each of its issues is about.
+ * blank cell is an absent field — a missing fact, never 0 or false. Every cell is read by the adapters'
+ * one cell reader (src/adapters/cells/read.ts) by the kind of its column: dates as clerks type them,
+ * thousands separators, full-width digits, 是/否, √/×; a column headed `…(万元)` holds amounts in 万元.
+ * Whole counts become JSON numbers, every other figure stays a decimal string so it stays exact; the
+ * library validates the document and this module only says which row and column each issue is about.
  */
 import { applicationJsonSchema, listClauseIds, type ValidationIssue } from "../../index.js";
-import { isBlankRecord } from "./csv.js";
+import { type CellKind, type CellRead, isBlankCell, readCell } from "../cells/read.js";
 import type { Locator, Problem } from "./problems.js";
 
 /** Applicant columns → field of `applicant`. */
@@ -56,11 +58,24 @@ export const GRANT_COLUMNS = {
 
 export const INPUT_PREFIX = "input.";
 
-const BOOLEAN_APPLICANT_COLUMNS = new Set(["registeredInPinggu", "liveCommerceBusiness", "restrictedCatalogue", "majorAccident"]);
-const TRUE_WORDS = new Set(["true", "是"]);
-const FALSE_WORDS = new Set(["false", "否"]);
+/** The kind of each fixed column, for the cell reader (input.<field> columns take theirs from the schema). */
+const COLUMN_KINDS: Readonly<Record<string, CellKind>> = {
+  registeredInPinggu: "boolean",
+  liveCommerceBusiness: "boolean",
+  restrictedCatalogue: "boolean",
+  majorAccident: "boolean",
+  misconductFoundOn: "date",
+  factDate: "date",
+  paymentDate: "date",
+  paidOn: "date",
+  otherPolicyAmount: "number",
+  grantAmount: "number",
+};
 
-type FieldKind = "boolean" | "count" | "text";
+type FieldKind = "boolean" | "count" | "date" | "number" | "text";
+
+/** A column header may end in (万元) / （万元）: its amounts are in units of 10 000 yuan. */
+const WAN_SUFFIX = /\s*[(（]\s*万元\s*[)）]$/;
 
 let kindsCache: ReadonlyMap<string, ReadonlyMap<string, FieldKind>> | undefined;
 
@@ -88,6 +103,8 @@ function kindOf(property: unknown): FieldKind {
   });
   if (types.includes("boolean")) return "boolean";
   if (types.includes("integer")) return "count";
+  if (variants.some((variant) => (variant as { format?: unknown }).format === "date")) return "date";
+  if (types.includes("number")) return "number";
   return "text";
 }
 
@@ -111,7 +128,7 @@ export interface CsvApplication {
   readonly rows: readonly number[];
   /** The row of each claim, in the order of `claims`. */
   readonly claimRows: readonly number[];
-  /** Problems of the rows themselves (a bad boolean, a conflicting applicant value). */
+  /** Problems of the rows themselves (a cell that is not what its column holds, a conflicting applicant value). */
   readonly problems: readonly Problem[];
   readonly locate: Locator;
 }
@@ -124,41 +141,65 @@ export interface CsvRead {
 
 interface Row {
   readonly number: number;
-  readonly cells: ReadonlyMap<string, string>;
+  /** The raw cells of the row by column name (blank cells left out). */
+  readonly cells: ReadonlyMap<string, unknown>;
   /** Problems of the row's shape (more cells than the header has columns). */
   readonly problems: readonly Problem[];
 }
 
+/** A column of the header: its name (without a unit suffix) and whether its amounts are in 万元. */
+interface Column {
+  readonly name: string;
+  readonly wan: boolean;
+}
+
+function columnOf(cell: unknown): Column {
+  const text = typeof cell === "string" ? cell.trim() : cell === null || cell === undefined ? "" : String(cell).trim();
+  return WAN_SUFFIX.test(text) ? { name: text.replace(WAN_SUFFIX, ""), wan: true } : { name: text, wan: false };
+}
+
 /** Read the records of a CSV file (from `parseCsv`) as applications. */
 export function applicationsFromCsv(records: readonly (readonly string[])[]): CsvRead {
-  const header = (records[0] ?? []).map((cell) => cell.trim());
-  const headerProblems = checkHeader(header, records.length);
+  return applicationsFromTable(records);
+}
+
+/**
+ * Read a table (a CSV file's records, or a sheet's rows with raw cell values: text, numbers, booleans,
+ * dates) as applications. `records[i]` is row `i + 1`; the first row is the header.
+ */
+export function applicationsFromTable(records: readonly (readonly unknown[])[]): CsvRead {
+  const columns = (records[0] ?? []).map(columnOf);
+  const header = columns.map((column) => column.name);
+  const headerProblems = checkHeader(columns, records.length);
   if (headerProblems.length > 0) return { fileProblems: headerProblems, applications: [] };
+  const wan = new Set(columns.filter((column) => column.wan).map((column) => column.name));
 
   const groups = new Map<string, Row[]>();
   const order: Row[][] = [];
   records.forEach((record, i) => {
-    if (i === 0 || isBlankRecord(record)) return;
+    if (i === 0 || record.every(isBlankCell)) return;
     const number = i + 1;
     const rowProblems: Problem[] = [];
-    if (record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== "")) {
+    if (record.length > header.length && record.slice(header.length).some((cell) => !isBlankCell(cell))) {
       rowProblems.push({
         code: "csv_shape",
         row: number,
         expected: `at most ${header.length} cells, one per column of the header`,
         expectedZh: `最多 ${header.length} 个单元格，与表头的列一一对应`,
         received: `${record.length} cells`,
+        receivedZh: `${record.length} 个单元格`,
         hint: "a comma inside a value needs the value in double quotes",
         hintZh: "值中含有逗号时，须将该值放在双引号中",
       });
     }
-    const cells = new Map<string, string>();
+    const cells = new Map<string, unknown>();
     header.forEach((column, c) => {
-      const value = (record[c] ?? "").trim();
-      if (value !== "") cells.set(column, value);
+      const value = record[c];
+      if (!isBlankCell(value)) cells.set(column, value);
     });
     const row: Row = { number, cells, problems: rowProblems };
-    const creditCode = cells.get("creditCode");
+    const code = readCell("text", cells.get("creditCode"));
+    const creditCode = code !== null && "value" in code ? String(code.value) : undefined;
     if (creditCode === undefined) {
       // No credit code: the row cannot be grouped; it stands alone, and the library says what is missing.
       order.push([row]);
@@ -172,10 +213,11 @@ export function applicationsFromCsv(records: readonly (readonly string[])[]): Cs
       order.push(fresh);
     }
   });
-  return { fileProblems: [], applications: order.map(applicationFromRows) };
+  return { fileProblems: [], applications: order.map((rows) => applicationFromRows(rows, wan)) };
 }
 
-function checkHeader(header: readonly string[], recordCount: number): Problem[] {
+function checkHeader(columns: readonly Column[], recordCount: number): Problem[] {
+  const header = columns.map((column) => column.name);
   if (recordCount === 0 || header.every((cell) => cell === "")) {
     return [
       {
@@ -184,6 +226,7 @@ function checkHeader(header: readonly string[], recordCount: number): Problem[] 
         expected: "a header row naming the columns (see docs/cli.md), e.g. applicantName,creditCode,claimId,clauseId,…",
         expectedZh: "列名表头（见 docs/cli.md），例如 applicantName,creditCode,claimId,clauseId,…",
         received: "an empty file",
+        receivedZh: "空文件",
       },
     ];
   }
@@ -199,11 +242,12 @@ function checkHeader(header: readonly string[], recordCount: number): Problem[] 
         expected: "a column name",
         expectedZh: "列名",
         received: "an empty header cell",
+        receivedZh: "空白的表头单元格",
       });
       return;
     }
     if (seen.has(column)) {
-      problems.push({ code: "csv_header", row: 1, column, field: column, expected: "each column once", expectedZh: "每列只出现一次", received: "a second column of the same name" });
+      problems.push({ code: "csv_header", row: 1, column, field: column, expected: "each column once", expectedZh: "每列只出现一次", received: "a second column of the same name", receivedZh: "同名的第二列" });
     }
     seen.add(column);
     if (!known.has(column)) {
@@ -225,6 +269,18 @@ function checkHeader(header: readonly string[], recordCount: number): Problem[] 
       });
     }
   });
+  columns.forEach((column) => {
+    if (!column.wan || columnKind(column.name) === "number") return;
+    problems.push({
+      code: "csv_header",
+      row: 1,
+      column: `${column.name}(万元)`,
+      field: column.name,
+      expected: "(万元) only after a column of amounts (e.g. input.investment(万元))",
+      expectedZh: "（万元）只能用于金额列（例如 input.investment(万元)）",
+      received: JSON.stringify(`${column.name}(万元)`),
+    });
+  });
   if (!seen.has("creditCode")) {
     problems.push({
       code: "csv_header",
@@ -234,6 +290,7 @@ function checkHeader(header: readonly string[], recordCount: number): Problem[] 
       expected: "a creditCode column: rows are grouped into applications by the applicant's credit code",
       expectedZh: "creditCode 列：按申请主体的统一社会信用代码将各行归为申请",
       received: "no such column",
+      receivedZh: "没有这一列",
     });
   }
   return problems;
@@ -244,26 +301,59 @@ interface Where {
   readonly column: string;
 }
 
-function parseBoolean(text: string): boolean | undefined {
-  const word = text.toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
-  return undefined;
+/** The kind of a column's cells: fixed for the named columns, from the clause's schema for input.<field>. */
+function columnKind(column: string, clauseId?: unknown): FieldKind {
+  const fixed = COLUMN_KINDS[column];
+  if (fixed) return fixed as FieldKind;
+  if (!column.startsWith(INPUT_PREFIX)) return "text";
+  const field = column.slice(INPUT_PREFIX.length);
+  const kinds = inputFieldKinds();
+  const own = typeof clauseId === "string" ? kinds.get(clauseId)?.get(field) : undefined;
+  if (own) return own;
+  // No clause (or an unknown one) on the row: the kind the field has in the clauses that have it.
+  for (const fields of kinds.values()) {
+    const kind = fields.get(field);
+    if (kind) return kind;
+  }
+  return "text";
 }
 
-function booleanProblem(row: number, column: string, text: string): Problem {
-  return {
-    code: "invalid_value",
-    row,
-    column,
-    field: column,
-    expected: "true or false (or 是 / 否); leave the cell blank when the fact is not known",
-    expectedZh: "true 或 false（或 是 / 否）；事实未知时请留空",
-    received: JSON.stringify(text),
-  };
+/** Read one cell of a row for its column; a problem (with the row and column) when it is not readable. */
+function cellOf(row: Row, column: string, wan: ReadonlySet<string>, problems: Problem[], clauseId?: unknown): { value: unknown } | undefined {
+  const raw = row.cells.get(column);
+  if (raw === undefined) return undefined;
+  const read: CellRead = readCell(columnKind(column, clauseId), raw, { unit: wan.has(column) ? "wan" : "yuan", dates: "utc" });
+  if (read === null) return undefined;
+  if ("problem" in read) {
+    problems.push({
+      code: "invalid_value",
+      row: row.number,
+      column: wan.has(column) ? `${column}(万元)` : column,
+      field: column,
+      expected: read.problem.expected,
+      expectedZh: read.problem.expectedZh,
+      received: printable(raw),
+      ...(read.problem.hint ? { hint: read.problem.hint } : {}),
+      ...(read.problem.hintZh ? { hintZh: read.problem.hintZh } : {}),
+    });
+    return undefined;
+  }
+  return read;
 }
 
-function applicationFromRows(rows: readonly Row[]): CsvApplication {
+/** A raw cell as the problem lines print it. */
+function printable(raw: unknown): string {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "an invalid date" : raw.toISOString().slice(0, 10);
+  if (raw !== null && typeof raw === "object" && "numeric" in raw) return String((raw as { numeric: unknown }).numeric);
+  return JSON.stringify(raw) ?? String(raw);
+}
+
+/** The same value of an applicant column, however it was typed (是 and TRUE agree). */
+function sameValue(a: { value: unknown } | undefined, b: { value: unknown } | undefined): boolean {
+  return JSON.stringify(a?.value) === JSON.stringify(b?.value);
+}
+
+function applicationFromRows(rows: readonly Row[], wan: ReadonlySet<string>): CsvApplication {
   const problems: Problem[] = rows.flatMap((row) => row.problems);
   const first = rows[0] as Row;
 
@@ -271,55 +361,52 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
   const applicant: Record<string, unknown> = {};
   const applicantWhere = new Map<string, Where>();
   for (const [column, field] of Object.entries(APPLICANT_COLUMNS)) {
-    let taken: { text: string; row: number } | undefined;
+    let taken: { read: { value: unknown } | undefined; raw: unknown; row: number } | undefined;
     for (const row of rows) {
-      const text = row.cells.get(column);
-      if (text === undefined) continue;
+      const raw = row.cells.get(column);
+      if (raw === undefined) continue;
       if (!taken) {
-        taken = { text, row: row.number };
+        taken = { read: cellOf(row, column, wan, problems), raw, row: row.number };
         continue;
       }
-      if (text !== taken.text) {
+      const read = readCell(columnKind(column), raw, { dates: "utc" });
+      const value = read !== null && "value" in read ? read : undefined;
+      if (!sameValue(value, taken.read) || (value === undefined && printable(raw) !== printable(taken.raw))) {
         problems.push({
           code: "inconsistent",
           row: row.number,
           column,
           field: column,
-          expected: `the same ${column} as row ${taken.row} (${JSON.stringify(taken.text)}): rows with the same creditCode are one applicant`,
-          expectedZh: `与第${taken.row}行相同的 ${column}（${JSON.stringify(taken.text)}）：统一社会信用代码相同的各行属于同一申请主体`,
-          received: JSON.stringify(text),
+          expected: `the same ${column} as row ${taken.row} (${printable(taken.raw)}): rows with the same creditCode are one applicant`,
+          expectedZh: `与第${taken.row}行相同的 ${column}（${printable(taken.raw)}）：统一社会信用代码相同的各行属于同一申请主体`,
+          received: printable(raw),
         });
       }
     }
     applicantWhere.set(field, { row: taken?.row ?? first.number, column });
-    if (!taken) continue;
-    if (BOOLEAN_APPLICANT_COLUMNS.has(column)) {
-      const value = parseBoolean(taken.text);
-      if (value === undefined) problems.push(booleanProblem(taken.row, column, taken.text));
-      else applicant[field] = value;
-    } else if (column === "otherReviewReason") {
-      applicant[field] = { reason: taken.text };
-    } else {
-      applicant[field] = taken.text;
-    }
+    if (!taken?.read) continue;
+    applicant[field] = column === "otherReviewReason" ? { reason: taken.read.value } : taken.read.value;
   }
 
   // Findings: one per distinct set of misconduct cells.
   const findings: Record<string, unknown>[] = [];
   const findingRows: number[] = [];
-  const findingKeys = new Map<string, number>();
+  const findingKeys = new Set<string>();
   for (const row of rows) {
-    const cells = Object.keys(FINDING_COLUMNS).map((column) => row.cells.get(column) ?? "");
-    if (cells.every((cell) => cell === "")) continue;
-    const key = JSON.stringify(cells);
+    const raws = Object.keys(FINDING_COLUMNS).map((column) => row.cells.get(column));
+    if (raws.every((cell) => cell === undefined)) continue;
+    const key = JSON.stringify(raws.map((raw) => (raw === undefined ? "" : printable(raw))));
     if (findingKeys.has(key)) continue;
-    findingKeys.set(key, findings.length);
-    const [kind, foundOn, description, grants] = cells as [string, string, string, string];
+    findingKeys.add(key);
     const finding: Record<string, unknown> = {};
-    if (kind !== "") finding.kind = kind;
-    if (foundOn !== "") finding.foundOn = foundOn;
-    if (description !== "") finding.description = description;
-    if (grants !== "") {
+    for (const [column, field] of Object.entries(FINDING_COLUMNS)) {
+      const read = cellOf(row, column, wan, problems);
+      if (read === undefined) continue;
+      if (field !== "grants") {
+        finding[field] = read.value;
+        continue;
+      }
+      const grants = String(read.value);
       finding.grants = /^(all|全部)$/i.test(grants)
         ? "all"
         : grants
@@ -333,7 +420,6 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
   if (findings.length > 0) applicant.misconductFindings = findings;
 
   // Claims and grants.
-  const kinds = inputFieldKinds();
   const claims: Record<string, unknown>[] = [];
   const claimRows: number[] = [];
   const history: Record<string, unknown>[] = [];
@@ -342,8 +428,8 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
     if (row.cells.has("grantId")) {
       const grant: Record<string, unknown> = {};
       for (const [column, field] of Object.entries(GRANT_COLUMNS)) {
-        const text = row.cells.get(column);
-        if (text !== undefined) grant[field] = text;
+        const read = cellOf(row, column, wan, problems);
+        if (read !== undefined) grant[field] = read.value;
       }
       for (const column of row.cells.keys()) {
         if (column in GRANT_COLUMNS || column in APPLICANT_COLUMNS || column in FINDING_COLUMNS) continue;
@@ -354,7 +440,7 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
           field: column,
           expected: `a blank ${column} cell: a grant row (one with a grantId) records a past grant and has no ${column}`,
           expectedZh: `空白的 ${column}：已拨付记录行（填写了 grantId 的行）没有 ${column}`,
-          received: JSON.stringify(row.cells.get(column)),
+          received: printable(row.cells.get(column)),
         });
       }
       history.push(grant);
@@ -366,15 +452,15 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
     const claim: Record<string, unknown> = {};
     const other: Record<string, unknown> = {};
     for (const [column, field] of Object.entries(CLAIM_COLUMNS)) {
-      const text = row.cells.get(column);
-      if (text === undefined) continue;
-      if (field.startsWith("otherPolicySupport.")) other[field.slice("otherPolicySupport.".length)] = text;
-      else claim[field] = text;
+      const read = cellOf(row, column, wan, problems);
+      if (read === undefined) continue;
+      if (field.startsWith("otherPolicySupport.")) other[field.slice("otherPolicySupport.".length)] = read.value;
+      else claim[field] = read.value;
     }
     if (Object.keys(other).length > 0) claim.otherPolicySupport = other;
     for (const column of ["paidOn", "grantAmount"]) {
-      const text = row.cells.get(column);
-      if (text === undefined) continue;
+      const raw = row.cells.get(column);
+      if (raw === undefined) continue;
       problems.push({
         code: "unknown_field",
         row: row.number,
@@ -382,24 +468,14 @@ function applicationFromRows(rows: readonly Row[]): CsvApplication {
         field: column,
         expected: `a blank ${column} cell, or a grantId: ${column} belongs to a grant row (a past grant)`,
         expectedZh: `空白的 ${column}，或填写 grantId：${column} 属于已拨付记录行`,
-        received: JSON.stringify(text),
+        received: printable(raw),
       });
     }
-    const clauseFields = kinds.get(String(claim.clauseId));
     const input: Record<string, unknown> = {};
-    for (const [column, text] of row.cells) {
+    for (const column of row.cells.keys()) {
       if (!column.startsWith(INPUT_PREFIX)) continue;
-      const field = column.slice(INPUT_PREFIX.length);
-      const kind = clauseFields?.get(field) ?? "text";
-      if (kind === "boolean") {
-        const value = parseBoolean(text);
-        if (value === undefined) problems.push(booleanProblem(row.number, column, text));
-        else input[field] = value;
-      } else if (kind === "count" && /^\d+$/.test(text) && Number.isSafeInteger(Number(text))) {
-        input[field] = Number(text);
-      } else {
-        input[field] = text;
-      }
+      const read = cellOf(row, column, wan, problems, claim.clauseId);
+      if (read !== undefined) input[column.slice(INPUT_PREFIX.length)] = read.value;
     }
     claim.input = input;
     claims.push(claim);

@@ -23,6 +23,10 @@ export interface Problem {
   readonly expectedZh: string;
   /** A printable rendering of what was found; absent when it is not a value (e.g. a syntax error). */
   readonly received?: string;
+  /** The same in Chinese, when `received` is words rather than the value itself ("an empty file"). */
+  readonly receivedZh?: string;
+  /** The workbook's sheet, for a problem in an .xlsx file. */
+  readonly sheet?: string;
   readonly hint?: string;
   readonly hintZh?: string;
 }
@@ -31,6 +35,7 @@ export interface Problem {
 export function describeWhere(problem: Problem, lang: Language): string {
   const parts: string[] = [];
   const zh = lang === "zh";
+  if (problem.sheet !== undefined) parts.push(zh ? `工作表“${problem.sheet}”` : `sheet ${JSON.stringify(problem.sheet)}`);
   if (problem.row !== undefined) parts.push(zh ? `第${problem.row}行` : `row ${problem.row}`);
   if (problem.line !== undefined) {
     const at = problem.character !== undefined ? (zh ? `第${problem.character}个字符` : `column ${problem.character}`) : "";
@@ -45,7 +50,8 @@ export function describeWhere(problem: Problem, lang: Language): string {
 export function describeProblem(problem: Problem, lang: Language): string {
   const where = describeWhere(problem, lang);
   if (lang === "zh") {
-    const received = problem.received !== undefined ? `；实际收到 ${problem.received}` : "";
+    const seen = problem.receivedZh ?? problem.received;
+    const received = seen !== undefined ? `；实际收到 ${seen}` : "";
     const hint = problem.hintZh ? `（${problem.hintZh}）` : "";
     return `${where ? `${where}：` : ""}应为${problem.expectedZh}${received}${hint}`;
   }

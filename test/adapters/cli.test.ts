@@ -186,7 +186,7 @@ describe.concurrent("bad input: reported with file, row or path, field and what 
     const file = join(work, "bad.csv");
     const result = await pinggu(["evaluate", file, "--edition", EDITION, "--lang", "en"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${file}: row 3, column input.sessionTurnover: expected a number such as 1000000.01 or 1,000,000.01`);
+    expect(result.stderr).toContain(`${file}: row 3, column input.sessionTurnover: expected a number such as 1000000.01 or 1,000,000.01; received "1,200,00" (thousands separators only in groups of three)`);
     expect(result.stderr).toContain('received "1,200,00"');
     const list = entries(result);
     expect(list).toHaveLength(2);
@@ -199,7 +199,7 @@ describe.concurrent("bad input: reported with file, row or path, field and what 
   it("the same in Chinese", async () => {
     const result = await pinggu(["evaluate", join(work, "bad.csv"), "--edition", EDITION]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("第3行，“input.sessionTurnover”列：应为数字，例如 1000000.01 或 1,000,000.01");
+    expect(result.stderr).toContain("第3行，“input.sessionTurnover”列：应为数字，例如 1000000.01 或 1,000,000.01；实际收到 \"1,200,00\"（千位分隔符须每三位一组）");
   });
 
   it("a JSON file that does not parse: its line and column; a missing file; the good file still decided", async () => {

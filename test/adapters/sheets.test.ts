@@ -404,7 +404,11 @@ describe("Google Sheets: the bundle and functions.gs in one script project", () 
     for (const retail of ["45000000", "45,000,000", fullWidth("45000000"), "４５，０００，０００", " 45000000 ", "45000000.00"]) {
       expect(sheet.call("PINGGU_SUBSIDY_TEXT", "art3.3", true, retail, "0.12", "0.08"), retail).toBe(strict);
     }
-    for (const retail of ["4,50,00,000", "45000000元", "4500万", "1e7", "45 000 000"]) {
+    // Commas that are not thousands separators in groups of three: the cell reader says so itself.
+    expect(sheet.call("PINGGU_SUBSIDY_TEXT", "art3.3", true, "4,50,00,000", "0.12", "0.08")).toBe(
+      '#ERROR: annualOnlineRetail：应为数字，例如 1000000.01 或 1,000,000.01；实际收到 "4,50,00,000"（千位分隔符须每三位一组）',
+    );
+    for (const retail of ["45000000元", "4500万", "1e7", "45 000 000"]) {
       const text = sheet.call("PINGGU_SUBSIDY_TEXT", "art3.3", true, retail, "0.12", "0.08") as string;
       expect(text, retail).toBe(expectedText(library("art3.3", { selfOperatedOnlineSales: true, annualOnlineRetail: retail, growthRate: "0.12", cityAverageGrowthRate: "0.08" })));
       expect(text).toMatch(/^#ERROR: annualOnlineRetail：/);
@@ -526,6 +530,27 @@ describe("Google Sheets: the bundle and functions.gs in one script project", () 
       expect(answer[0]).toEqual([400000, "eligible", (eligible as { result: ClauseResult }).result.reasons.map((r) => r.en).join("; ")]);
       expect(answer[1]?.[1]).toBe("ineligible");
       expect(answer[2]?.[0]).toMatch(/^#ERROR: annualOnlineRetail: expected an amount in yuan/);
+    });
+
+    it("desktop Excel's blanks arrive as 0: a row of only 0 and blanks is a blank row, not an applicant", () => {
+      const answer = sheet.call("PINGGU_SUBSIDY_RANGE", "art3.3", [[0, 0, 0, 0], [0, "", null, 0], [true, 45_000_000, 0.12, 0.08]]) as unknown[][];
+      expect(answer[0]).toEqual(["", "", ""]);
+      expect(answer[1]).toEqual(["", "", ""]);
+      expect(answer[2]?.[1]).toBe("eligible");
+      // A wrong-width range keeps such rows blank too.
+      const narrow = sheet.call("PINGGU_SUBSIDY_RANGE", "art3.3", [[0, 0, 0], [true, 1, 0.1]]) as unknown[][];
+      expect(narrow[0]).toEqual(["", "", ""]);
+      expect(narrow[1]?.[1]).toBe("error");
+    });
+
+    it('a single blank among figures stays blank when the cell holds ="" (empty text), and 0 stays 0', () => {
+      const growthBlank = sheet.call("PINGGU_SUBSIDY_RANGE", "art3.3", [[true, 45_000_000, "", 0.08]]) as unknown[][];
+      expect(growthBlank[0]?.[1]).toBe("undetermined");
+      expect(String(growthBlank[0]?.[0])).toMatch(/^#UNDETERMINED: .*growthRate/);
+      const growthZero = sheet.call("PINGGU_SUBSIDY_RANGE", "art3.3", [[true, 45_000_000, 0, 0.08]]) as unknown[][];
+      const zero = library("art3.3", { selfOperatedOnlineSales: true, annualOnlineRetail: "45000000", growthRate: "0", cityAverageGrowthRate: "0.08" });
+      if (!("result" in zero)) throw new Error("expected a result");
+      expect(growthZero[0]?.slice(0, 2)).toEqual([expectedNumber(zero), zero.result.status]);
     });
 
     it("a range of the wrong width, or an unknown clause, is said in every non-blank row", () => {

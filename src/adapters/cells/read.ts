@@ -12,8 +12,11 @@
  * - dates: `2026-03-01`, `2026-3-1`, `2026/3/1`, `2026.3.1`, `2026年3月1日`, a true date cell, an
  *   Excel serial number (whole days since 1899-12-30; serials below 61 are ambiguous in Excel);
  * - yes/no: true/false (any case), 是/否, √/×, ✓/✗, yes/no.
- * Anything else in a cell of one of those kinds is refused with what was expected; the caller says
- * where (file, sheet, row, column). A blank cell is a missing fact: never 0 and never false.
+ * Text the reader does not recognise goes on to the library unchanged (only normalised as above), so
+ * the library's own validation words the refusal (ranges, the days of a month…) and the caller says
+ * where (file, sheet, row, column); the reader speaks for itself only where it knows better: thousands
+ * separators not in groups of three, a date that is a number or a flag, a serial out of range.
+ * A blank cell is a missing fact: never 0 and never false.
  *
  * Pure and dependency-free (it is bundled into the spreadsheet script, ES2019).
  */
@@ -87,16 +90,16 @@ const COUNT = /^\d+$/;
 const GROUPED_COUNT = /^\d{1,3}(,\d{3})+$/;
 
 const NUMBER_EXPECTED: CellProblem = {
-  expected: "a number such as 1000000.01 or 1,000,000.01 (thousands separators in groups of three)",
-  expectedZh: "数字，例如 1000000.01 或 1,000,000.01（千位分隔符须每三位一组）",
+  expected: "a number such as 1000000.01 or 1,000,000.01",
+  expectedZh: "数字，例如 1000000.01 或 1,000,000.01",
+  hint: "thousands separators only in groups of three",
+  hintZh: "千位分隔符须每三位一组",
 };
 const COUNT_EXPECTED: CellProblem = {
   expected: "a whole number such as 12 or 1,200",
   expectedZh: "整数，例如 12 或 1,200",
-};
-const BOOLEAN_EXPECTED: CellProblem = {
-  expected: "yes or no: true/false, 是/否 or √/×; leave the cell blank when the fact is not known",
-  expectedZh: "是或否：true/false、是/否 或 √/×；事实未知时请留空",
+  hint: "thousands separators only in groups of three",
+  hintZh: "千位分隔符须每三位一组",
 };
 const DATE_EXPECTED: CellProblem = {
   expected: "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, a date cell, or an Excel date serial number",
@@ -125,41 +128,48 @@ function decimalOfNumber(value: number): string | undefined {
   return undefined;
 }
 
+/** Digits with commas that are not thousands separators in groups of three (1,00 or 4,50,00,000). */
+const MISGROUPED = /^[-+]?[\d,]*\d,[\d,]*(\.\d+)?$/;
+
 function readNumber(raw: unknown, options: CellOptions): CellRead {
   let text: string | undefined;
   if (isNumericCell(raw)) text = raw.numeric.trim();
   else if (typeof raw === "number") text = decimalOfNumber(raw);
   else if (typeof raw === "string") {
     const plain = normalise(raw);
+    if (MISGROUPED.test(plain) && !GROUPED.test(plain)) return { problem: NUMBER_EXPECTED };
     text = GROUPED.test(plain) ? plain.replace(/,/g, "") : plain;
-  }
-  if (text === undefined || !NUMBER.test(text)) return { problem: NUMBER_EXPECTED };
+  } else return { value: raw };
+  // Not a plain decimal: the library refuses it in its own words (a number the cell cannot print
+  // without an exponent goes on as the number it is).
+  if (text === undefined) return { value: raw };
+  if (!NUMBER.test(text)) return { value: text };
   const unsigned = text.replace(/^\+/, "");
   return { value: options.unit === "wan" ? timesTenThousand(unsigned) : unsigned };
 }
 
 function readCount(raw: unknown): CellRead {
-  let text: string | undefined;
+  let text: string;
   if (isNumericCell(raw)) text = raw.numeric.trim();
-  else if (typeof raw === "number") text = Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : undefined;
   else if (typeof raw === "string") {
     const plain = normalise(raw);
+    if (MISGROUPED.test(plain) && !GROUPED_COUNT.test(plain)) return { problem: COUNT_EXPECTED };
     text = GROUPED_COUNT.test(plain) ? plain.replace(/,/g, "") : plain;
-  }
-  if (text === undefined || !COUNT.test(text) || !Number.isSafeInteger(Number(text))) return { problem: COUNT_EXPECTED };
-  return { value: Number(text) };
+  } else return { value: raw };
+  // A whole count becomes a JSON number; anything else goes on as text for the library to refuse.
+  return COUNT.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { value: text };
 }
 
 const TRUE_WORDS: readonly string[] = ["true", "yes", "是", "√", "✓", "✔"];
 const FALSE_WORDS: readonly string[] = ["false", "no", "否", "×", "✗", "✘"];
 
 function readBoolean(raw: unknown): CellRead {
-  if (typeof raw === "boolean") return { value: raw };
-  if (typeof raw !== "string") return { problem: BOOLEAN_EXPECTED };
+  if (typeof raw !== "string") return { value: raw };
   const word = normalise(raw).toLowerCase();
   if (TRUE_WORDS.includes(word)) return { value: true };
   if (FALSE_WORDS.includes(word)) return { value: false };
-  return { problem: BOOLEAN_EXPECTED };
+  // 1, 0, 对, maybe: not a yes or no; the library refuses it ("true or false").
+  return { value: raw };
 }
 
 const DAY_MS = 86_400_000;
@@ -180,15 +190,6 @@ function pad(value: number, width: number): string {
 function utcDate(ms: number): string {
   const day = new Date(ms);
   return `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1, 2)}-${pad(day.getUTCDate(), 2)}`;
-}
-
-/** Whether year, month and day name a day of the proleptic Gregorian calendar. */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate(); // days of the month in a leap year
-  if (day > last) return false;
-  if (month === 2 && day === 29) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return true;
 }
 
 function serialDate(serial: number): CellRead {
@@ -221,13 +222,10 @@ function readDate(raw: unknown, options: CellOptions): CellRead {
   if (typeof raw !== "string") return { problem: DATE_EXPECTED };
   const text = normalise(raw);
   const match = DATE_TEXT.exec(text);
-  if (!match) {
-    // Eight digits typed as text: say so rather than only "not a date".
-    return /^\d{8}$/.test(text) ? serialDate(Number(text)) : { problem: DATE_EXPECTED };
-  }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isCalendarDay(year, month, day)) return { problem: { ...DATE_EXPECTED, hint: "there is no such day in the calendar", hintZh: "日历中没有这一天" } };
-  return { value: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+  // Not a date form: the library says what a date is; 2025-02-30 goes on too, and the library says
+  // how many days February has.
+  if (!match) return /^\d{8}$/.test(text) ? serialDate(Number(text)) : { value: text };
+  return { value: `${match[1]}-${pad(Number(match[2]), 2)}-${pad(Number(match[3]), 2)}` };
 }
 
 /**

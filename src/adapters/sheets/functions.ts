@@ -11,7 +11,7 @@ import { explainClause, type Language } from "../../kernel/explain.js";
 import type { ClauseResult } from "../../kernel/rule.js";
 import { DRAFT_EDITION } from "../../measures/edition-draft.js";
 import { LIBRARY_NAME, LIBRARY_VERSION } from "../../version.js";
-import { cellValue, convertCell, isBlank } from "./cells.js";
+import { cellValue, convertCell, isBlank, isBlankRow } from "./cells.js";
 import { type SheetClause, sheetClause, sheetClauses } from "./clauses.js";
 
 /** What a function hands back to a cell. */
@@ -52,8 +52,9 @@ function thrownOutcome(error: unknown): Outcome {
 }
 
 /** Evaluate one applicant's cells (in the order of the clause's fields) through the core. */
-function evaluateCells(clause: SheetClause, cells: readonly unknown[]): Outcome {
-  if (cells.every(isBlank)) return { kind: "blank" };
+function evaluateCells(clause: SheetClause, cells: readonly unknown[], rangeRow = false): Outcome {
+  // In a range, desktop Excel hands blank cells over as 0: a row of nothing but 0 and blanks is blank.
+  if (rangeRow ? isBlankRow(cells) : cells.every(isBlank)) return { kind: "blank" };
   const { fields } = clause;
   const extra = cells.slice(fields.length).filter((cell) => !isBlank(cell)).length;
   if (extra > 0) {
@@ -207,9 +208,9 @@ export function PINGGU_SUBSIDY_RANGE(clauseId: unknown, range: unknown, lang?: u
       },
       language,
     );
-    return rows.map((row) => (row.every(isBlank) ? ["", "", ""] : wrong));
+    return rows.map((row) => (isBlankRow(row) ? ["", "", ""] : wrong));
   }
-  return rows.map((row) => rowCells(evaluateCells(clause, row), language));
+  return rows.map((row) => rowCells(evaluateCells(clause, row, true), language));
 }
 
 /** PINGGU_FIELDS(clauseId): the clause's input columns, as one row of names (a header row). */

@@ -1,7 +1,7 @@
 /**
  * Reading application documents: the files named on the command line (a directory means the .json,
  * .jsonl, .ndjson and .csv files in it; `*` and `?` in the last part of a path are expanded, for shells
- * that do not), or `-` for standard input. Each file becomes a list of units: one application to
+ * that do not; .xlsx workbooks too), or `-` for standard input. Each file becomes a list of units: one application to
  * evaluate with a way to place the library's issues back in the file, or a problem with the file itself.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,8 +11,8 @@ import { CsvSyntaxError, parseCsv } from "./csv.js";
 import { findJsonSyntaxProblem } from "./json-syntax.js";
 import { jsonLocator, type Locator, type Problem } from "./problems.js";
 
-export type InputFormat = "json" | "jsonl" | "csv";
-export const INPUT_FORMATS: readonly InputFormat[] = ["json", "jsonl", "csv"];
+export type InputFormat = "json" | "jsonl" | "csv" | "xlsx";
+export const INPUT_FORMATS: readonly InputFormat[] = ["json", "jsonl", "csv", "xlsx"];
 export type Encoding = "utf8" | "gb18030";
 export const ENCODINGS: readonly Encoding[] = ["utf8", "gb18030"];
 
@@ -20,6 +20,8 @@ export const ENCODINGS: readonly Encoding[] = ["utf8", "gb18030"];
 export interface Origin {
   /** The file as named on the command line, or `-` for standard input. */
   readonly file: string;
+  /** A workbook's sheet the rows were read from. */
+  readonly sheet?: string;
   /** The application's position in the file (0-based): array index, JSON Lines entry, CSV group. */
   readonly index?: number;
   /** CSV: the rows it was read from. */
@@ -41,7 +43,13 @@ export type Unit =
       /** Problems the reader found in the rows themselves (CSV); the application is invalid if any. */
       readonly problems: readonly Problem[];
     }
-  | { readonly kind: "invalid"; readonly origin: Origin; readonly problems: readonly Problem[] };
+  | {
+      readonly kind: "invalid";
+      readonly origin: Origin;
+      readonly problems: readonly Problem[];
+      /** A problem of the file itself (missing, empty, not the stated encoding): no applicant is counted. */
+      readonly fileProblem?: boolean;
+    };
 
 export interface ReadOptions {
   readonly format?: InputFormat;
@@ -60,7 +68,7 @@ export function expandPaths(args: readonly string[]): { paths: string[]; missing
     const stat = statOrNull(arg);
     if (stat?.isDirectory()) {
       const files = readdirSync(arg)
-        .filter((name) => /\.(json|jsonl|ndjson|csv)$/i.test(name))
+        .filter((name) => /\.(json|jsonl|ndjson|csv|xlsx)$/i.test(name))
         .sort()
         .map((name) => join(arg, name));
       for (const file of files) paths.push(file); // not push(...files): a huge directory would overflow the stack
@@ -141,8 +149,8 @@ export function readUnits(file: string, bytes: Uint8Array, options: ReadOptions)
   return jsonUnits(file, text);
 }
 
-/** Read a file from disk into units; a file that cannot be read is one invalid unit. */
-export function readFileUnits(file: string, options: ReadOptions): Unit[] {
+/** A file's bytes, or the one invalid unit saying why it cannot be read (missing, a directory, empty…). */
+export function readFileBytes(file: string): Uint8Array | Unit {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -151,9 +159,15 @@ export function readFileUnits(file: string, options: ReadOptions): Unit[] {
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory" : code === "EACCES" ? "permission denied" : String(code ?? error);
     const whyZh = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个目录" : code === "EACCES" ? "没有读取权限" : why;
-    return [{ kind: "invalid", origin: { file }, problems: [{ code: "unreadable", expected: `a readable file (${why})`, expectedZh: `可读取的文件（${whyZh}）` }] }];
+    return { kind: "invalid", origin: { file }, fileProblem: true, problems: [{ code: "unreadable", expected: `a readable file (${why})`, expectedZh: `可读取的文件（${whyZh}）` }] };
   }
-  return readUnits(file, bytes, options);
+  return bytes;
+}
+
+/** Read a file from disk into units; a file that cannot be read is one invalid unit. */
+export function readFileUnits(file: string, options: ReadOptions): Unit[] {
+  const bytes = readFileBytes(file);
+  return bytes instanceof Uint8Array ? readUnits(file, bytes, options) : [bytes];
 }
 
 // -------------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { type OptionSpecs, type ParsedArgs, UsageError } from "../args.js";
 import type { Io } from "../io.js";
 import type { Outcome } from "../outcome.js";
 import { fromIssue, type Problem } from "../problems.js";
-import { ENCODINGS, type Encoding, expandPaths, INPUT_FORMATS, type InputFormat, readFileUnits, readUnits, type Unit } from "../readers.js";
+import { ENCODINGS, type Encoding, expandPaths, INPUT_FORMATS, type InputFormat, readFileBytes, readFileUnits, readUnits, type Unit } from "../readers.js";
+import { isWorkbookFile, workbookUnits } from "../xlsx.js";
 
 export const INPUT_SPECS: OptionSpecs = {
   edition: { type: "string", valueName: "FILE" },
@@ -12,6 +13,7 @@ export const INPUT_SPECS: OptionSpecs = {
   "input-format": { type: "string", values: INPUT_FORMATS },
   encoding: { type: "string", values: ENCODINGS },
   lang: { type: "string", values: ["zh", "en"] },
+  sheet: { type: "string", valueName: "NAME" },
 };
 
 export function languageOf(args: ParsedArgs): Language {
@@ -35,9 +37,14 @@ export async function readAllUnits(files: readonly string[], args: ParsedArgs, i
     origin: { file: pattern },
     problems: [{ code: "unreadable", expected: "a file matching the pattern (none does)", expectedZh: "与模式匹配的文件（没有匹配的文件）" }],
   }));
+  const sheet = args.strings.sheet;
   for (const path of paths) {
     // One by one: spreading a file of some 120,000 applications into push() overflows the call stack.
-    const read = path === "-" ? readUnits("-", await io.readStdin(), options) : readFileUnits(path, options);
+    let read: Unit[];
+    if (isWorkbookFile(path, options.format)) {
+      const bytes = path === "-" ? await io.readStdin() : readFileBytes(path);
+      read = bytes instanceof Uint8Array ? await workbookUnits(path, bytes, sheet) : [bytes];
+    } else read = path === "-" ? readUnits("-", await io.readStdin(), options) : readFileUnits(path, options);
     for (const unit of read) units.push(unit);
   }
   return units;

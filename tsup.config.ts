@@ -19,6 +19,9 @@ export default defineConfig([
     platform: "node",
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
+    // The workbook libraries (optional dependencies) stay outside the bundle, loaded lazily by the
+    // command that meets an .xlsx file (src/adapters/cli/xlsx.ts).
+    external: [/^read-excel-file(\/|$)/, /^write-excel-file(\/|$)/],
     sourcemap: true,
     clean: false,
     treeshake: true,

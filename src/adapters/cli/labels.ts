@@ -50,10 +50,15 @@ export function word(key: Word, lang: Language): string {
 
 /** Where an application came from, as words: "file.csv rows 2–4", "file.json [1]", "file.jsonl line 3". */
 export function describeOrigin(
-  origin: { file: string; index?: number; rows?: readonly number[]; line?: number; array?: boolean },
+  origin: { file: string; index?: number; rows?: readonly number[]; line?: number; array?: boolean; sheet?: string; mergedFrom?: readonly string[] },
   lang: Language,
 ): string {
   const zh = lang === "zh";
+  if (origin.mergedFrom && origin.mergedFrom.length > 1) return origin.mergedFrom.join(zh ? " + " : " + ");
+  if (origin.sheet !== undefined) {
+    const { sheet, ...rest } = origin;
+    return describeOrigin({ ...rest, file: `${origin.file} [${sheet}]` }, lang);
+  }
   if (origin.rows && origin.rows.length > 0) {
     const rows = rowRanges(origin.rows);
     return zh ? `${origin.file} 第${rows}行` : `${origin.file} ${origin.rows.length === 1 ? "row" : "rows"} ${rows}`;

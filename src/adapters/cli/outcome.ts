@@ -9,7 +9,13 @@ import type { Origin } from "./readers.js";
 
 export type Outcome =
   | { readonly kind: "decision"; readonly origin: Origin; readonly decision: Decision }
-  | { readonly kind: "invalid"; readonly origin: Origin; readonly problems: readonly Problem[] };
+  | {
+      readonly kind: "invalid";
+      readonly origin: Origin;
+      readonly problems: readonly Problem[];
+      /** A problem of a file (missing, empty, wrong encoding): counted as a file, not as an applicant. */
+      readonly fileProblem?: boolean;
+    };
 
 /** Where text goes: standard output, with backpressure. */
 export interface Sink {
@@ -30,6 +36,8 @@ export interface WriterOptions {
 /** The totals of a batch, kept exactly (in fen) as outcomes arrive. */
 export class Summary {
   applications = 0;
+  /** Files that could not be read at all (missing, empty, wrong encoding): not applicants. */
+  fileProblems = 0;
   evaluated = 0;
   invalid = 0;
   claims = 0;
@@ -39,6 +47,10 @@ export class Summary {
   private readonly clauseFen = new Map<string, bigint>();
 
   add(outcome: Outcome): void {
+    if (outcome.kind === "invalid" && outcome.fileProblem) {
+      this.fileProblems += 1;
+      return;
+    }
     this.applications += 1;
     if (outcome.kind === "invalid") {
       this.invalid += 1;
@@ -81,6 +93,8 @@ export function originJson(origin: Origin): Record<string, unknown> {
     ...(origin.index !== undefined ? { index: origin.index } : {}),
     ...(origin.rows !== undefined ? { rows: origin.rows } : {}),
     ...(origin.line !== undefined ? { line: origin.line } : {}),
+    ...(origin.sheet !== undefined ? { sheet: origin.sheet } : {}),
+    ...(origin.mergedFrom !== undefined ? { mergedFrom: origin.mergedFrom } : {}),
   };
 }
 

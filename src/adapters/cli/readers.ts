@@ -13,8 +13,9 @@ import { jsonLocator, type Locator, type Problem } from "./problems.js";
 
 export type InputFormat = "json" | "jsonl" | "csv" | "xlsx";
 export const INPUT_FORMATS: readonly InputFormat[] = ["json", "jsonl", "csv", "xlsx"];
-export type Encoding = "utf8" | "gb18030";
-export const ENCODINGS: readonly Encoding[] = ["utf8", "gb18030"];
+export type Encoding = "utf8" | "gb18030" | "gbk";
+/** gbk is an alias of gb18030 (a superset of GBK, which Chinese Windows saves as plain "CSV"). */
+export const ENCODINGS: readonly Encoding[] = ["utf8", "gb18030", "gbk"];
 
 /** Where a unit came from. */
 export interface Origin {
@@ -22,6 +23,8 @@ export interface Origin {
   readonly file: string;
   /** A workbook's sheet the rows were read from. */
   readonly sheet?: string;
+  /** `--merge-same-applicant`: the applications merged into this one, as words ("a.csv rows 2–3"). */
+  readonly mergedFrom?: readonly string[];
   /** The application's position in the file (0-based): array index, JSON Lines entry, CSV group. */
   readonly index?: number;
   /** CSV: the rows it was read from. */
@@ -102,13 +105,14 @@ function globRegExp(pattern: string): RegExp {
 
 /** Decode a file's bytes: a UTF-8 byte order mark is dropped; bytes that are not UTF-8 are a problem. */
 export function decode(bytes: Uint8Array, encoding: Encoding): string | Problem {
-  if (encoding === "gb18030") return new TextDecoder("gb18030").decode(bytes);
+  if (encoding === "gb18030" || encoding === "gbk") return decodeGb18030(bytes, encoding);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return {
       code: "encoding",
       expected: "UTF-8 text",
       expectedZh: "UTF-8 编码的文本",
       received: "UTF-16 text",
+      receivedZh: "UTF-16 文本",
       hint: "save the sheet as “CSV UTF-8 (comma delimited)”, not “Unicode text”",
       hintZh: "请将表格另存为“CSV UTF-8（逗号分隔）”，而不是“Unicode 文本”",
     };
@@ -122,9 +126,43 @@ export function decode(bytes: Uint8Array, encoding: Encoding): string | Problem 
       expected: "UTF-8 text",
       expectedZh: "UTF-8 编码的文本",
       received: "bytes that are not UTF-8",
+      receivedZh: "不是 UTF-8 编码的字节",
       hint: "save it as “CSV UTF-8” in Excel or WPS, or pass --encoding gb18030 for a file saved as plain “CSV” on Chinese Windows",
       hintZh: "请在 Excel 或 WPS 中另存为“CSV UTF-8”，或对中文 Windows 下另存的普通“CSV”文件加上 --encoding gb18030",
     };
+  }
+}
+
+/**
+ * A file said to be GB18030/GBK: refused when it is not (a UTF-8 byte order mark, or non-ASCII text
+ * that reads as UTF-8 — GBK text almost never does — or bytes GB18030 cannot decode), rather than
+ * decoded into wrong names with exit 0.
+ */
+function decodeGb18030(bytes: Uint8Array, stated: Encoding): string | Problem {
+  const notIt = (received: string, receivedZh: string, hint: string, hintZh: string): Problem => ({
+    code: "encoding",
+    expected: `${stated.toUpperCase()} text (as --encoding ${stated} says)`,
+    expectedZh: `${stated.toUpperCase()} 编码的文本（--encoding ${stated} 所述）`,
+    received,
+    receivedZh,
+    hint,
+    hintZh,
+  });
+  const utf8 = "drop --encoding: the file is UTF-8, which is read by default";
+  const utf8Zh = "请去掉 --encoding：该文件是 UTF-8 编码，默认即按 UTF-8 读取";
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return notIt("UTF-8 text (it starts with a UTF-8 byte order mark)", "UTF-8 文本（以 UTF-8 字节顺序标记开头）", utf8, utf8Zh);
+  if (bytes.some((byte) => byte >= 0x80)) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      return notIt("UTF-8 text", "UTF-8 文本", utf8, utf8Zh);
+    } catch {
+      // Not UTF-8: read it as stated.
+    }
+  }
+  try {
+    return new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+  } catch {
+    return notIt("bytes that are not GB18030", "不是 GB18030 编码的字节", "check how the file was saved", "请检查文件的保存方式");
   }
 }
 
@@ -142,7 +180,10 @@ export function formatOf(file: string, text: string, forced?: InputFormat): Inpu
 /** Read one file (or standard input, given its bytes) into units. */
 export function readUnits(file: string, bytes: Uint8Array, options: ReadOptions): Unit[] {
   const text = decode(bytes, options.encoding);
-  if (typeof text !== "string") return [{ kind: "invalid", origin: { file }, problems: [text] }];
+  if (typeof text !== "string") return [{ kind: "invalid", origin: { file }, fileProblem: true, problems: [text] }];
+  if (text.trim() === "") {
+    return [{ kind: "invalid", origin: { file }, fileProblem: true, problems: [{ code: "empty", expected: "applications", expectedZh: "申请", received: "an empty file", receivedZh: "空文件" }] }];
+  }
   const format = formatOf(file, text, options.format);
   if (format === "csv") return csvUnits(file, text);
   if (format === "jsonl") return jsonLinesUnits(file, text);

@@ -35,6 +35,7 @@ export async function readAllUnits(files: readonly string[], args: ParsedArgs, i
   const units: Unit[] = missing.map((pattern) => ({
     kind: "invalid",
     origin: { file: pattern },
+    fileProblem: true,
     problems: [{ code: "unreadable", expected: "a file matching the pattern (none does)", expectedZh: "与模式匹配的文件（没有匹配的文件）" }],
   }));
   const sheet = args.strings.sheet;
@@ -52,7 +53,7 @@ export async function readAllUnits(files: readonly string[], args: ParsedArgs, i
 
 /** Evaluate one unit: a decision, or every problem with its place in the input. */
 export function decide(unit: Unit, edition: Edition): Outcome {
-  if (unit.kind === "invalid") return { kind: "invalid", origin: unit.origin, problems: unit.problems };
+  if (unit.kind === "invalid") return { kind: "invalid", origin: unit.origin, problems: unit.problems, ...(unit.fileProblem ? { fileProblem: true } : {}) };
   let libraryProblems: Problem[] = [];
   try {
     const decision = evaluate(unit.document, edition);

@@ -8,9 +8,11 @@ import { csvWriter } from "../writers/csv.js";
 import { jsonWriter } from "../writers/json.js";
 import { markdownWriter } from "../writers/markdown.js";
 import { terminalWriter } from "../writers/terminal.js";
+import { oneLedger } from "../ledger.js";
+import { workbookWriter } from "../xlsx.js";
 import { decide, INPUT_SPECS, languageOf, readAllUnits } from "./common.js";
 
-export const FORMATS = ["json", "csv", "markdown", "terminal"] as const;
+export const FORMATS = ["json", "csv", "markdown", "terminal", "xlsx"] as const;
 
 /** Above this many applications, a progress line on standard error (every PROGRESS_EVERY). */
 export const PROGRESS_ABOVE = 2000;
@@ -22,27 +24,38 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
     {
       ...INPUT_SPECS,
       format: { type: "string", values: FORMATS },
+      out: { type: "string", valueName: "FILE" },
       bom: { type: "boolean" },
+      "no-bom": { type: "boolean" },
+      "merge-same-applicant": { type: "boolean" },
       "no-color": { type: "boolean" },
       "no-progress": { type: "boolean" },
     },
     "evaluate",
   );
   const lang = languageOf(args);
-  const format = (args.strings.format as (typeof FORMATS)[number] | undefined) ?? "json";
-  if (args.flags.has("bom") && format !== "csv") throw new UsageError("--bom applies to --format csv only", "evaluate");
+  // A person at a terminal gets the human format; a pipe or a file gets JSON.
+  const format = (args.strings.format as (typeof FORMATS)[number] | undefined) ?? (io.stdoutIsTTY ? "terminal" : "json");
+  if ((args.flags.has("bom") || args.flags.has("no-bom")) && format !== "csv") throw new UsageError(`--${args.flags.has("bom") ? "bom" : "no-bom"} applies to --format csv only`, "evaluate");
+  if (args.flags.has("bom") && args.flags.has("no-bom")) throw new UsageError("--bom and --no-bom cannot both be given", "evaluate");
+  const out = args.strings.out;
+  if (format === "xlsx" && out === undefined) throw new UsageError("--format xlsx writes a file: give it with --out FILE.xlsx", "evaluate");
+  if (out !== undefined && format !== "xlsx") throw new UsageError("--out applies to --format xlsx only (other formats go to standard output)", "evaluate");
   const edition = resolveEdition(args.strings.edition, args.strings["published-on"], "evaluate", lang);
-  const units = await readAllUnits(args.positionals, args, io, "evaluate");
+  const units = oneLedger(await readAllUnits(args.positionals, args, io, "evaluate"), args.flags.has("merge-same-applicant"), lang);
 
   const colours = format === "terminal" && io.stdoutIsTTY && !io.env.NO_COLOR && !args.flags.has("no-color") ? ANSI_COLOURS : NO_COLOURS;
   const writer: Writer =
     format === "csv"
-      ? csvWriter(io.stdout, { lang, bom: args.flags.has("bom") })
-      : format === "markdown"
-        ? markdownWriter(io.stdout, { lang, edition })
-        : format === "terminal"
-          ? terminalWriter(io.stdout, { lang, edition, colours })
-          : jsonWriter(io.stdout, { lang });
+      ? // A byte order mark by default: Excel and WPS need it to read UTF-8 Chinese text in a CSV file.
+        csvWriter(io.stdout, { lang, bom: !args.flags.has("no-bom") })
+      : format === "xlsx" && out !== undefined
+        ? workbookWriter(out, lang)
+        : format === "markdown"
+          ? markdownWriter(io.stdout, { lang, edition })
+          : format === "terminal"
+            ? terminalWriter(io.stdout, { lang, edition, colours })
+            : jsonWriter(io.stdout, { lang });
 
   const summary = new Summary();
   const total = units.length;
@@ -65,5 +78,5 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
     if (progress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === total)) await showProgress(i + 1);
   }
   await writer.finish(summary);
-  return summary.invalid > 0 ? 1 : 0;
+  return summary.invalid > 0 || summary.fileProblems > 0 ? 1 : 0;
 }

@@ -8,7 +8,7 @@
  */
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import { createReadStream } from "node:fs";
-import { type Edition, type Language, PolicyValidationError, Simulation, type SimulationResult } from "../../../index.js";
+import { type Edition, type Language, PolicyValidationError, Simulation, type SimulationOptions, type SimulationResult } from "../../../index.js";
 import { parseArgs, UsageError } from "../args.js";
 import { InputError, resolveEdition } from "../edition.js";
 import type { Io } from "../io.js";
@@ -101,6 +101,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
       lang: { type: "string", values: ["zh", "en"] },
       "no-color": { type: "boolean" },
       "no-progress": { type: "boolean" },
+      "merge-same-applicant": { type: "boolean" },
     },
     "simulate",
   );
@@ -121,7 +122,14 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const envelope = args.strings.envelope;
   let simulation: Simulation;
   try {
-    simulation = new Simulation(editions, { ...(envelope !== undefined ? { budgetEnvelope: envelope } : {}), invalidDetails: SHOWN_PROBLEMS });
+    // One applicant, one ledger: two applications with one credit code are refused unless merged
+    // (the library's option; docs/cli.md, "One applicant, one ledger").
+    const options: SimulationOptions & { readonly mergeSameApplicant?: boolean } = {
+      ...(envelope !== undefined ? { budgetEnvelope: envelope } : {}),
+      invalidDetails: SHOWN_PROBLEMS,
+      mergeSameApplicant: args.flags.has("merge-same-applicant"),
+    };
+    simulation = new Simulation(editions, options);
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) throw error;
     const issue = error.issues[0];

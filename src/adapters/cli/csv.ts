@@ -123,10 +123,23 @@ export function isBlankRecord(record: readonly string[]): boolean {
   return record.every((cell) => cell.trim() === "");
 }
 
+/** A plain decimal number ("1000000.01", "-1.50"): written as it is, so a spreadsheet reads a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Text a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is
+ * written with a leading single quote, so Excel, WPS and LibreOffice show it as text and never run it
+ * (an applicant named `=HYPERLINK(…)` stays a name). A plain decimal number stays a number.
+ * docs/cli.md, "Safe outputs".
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
 /** One cell as RFC 4180 writes it: quoted when it holds a comma, quote, line break or edge spaces. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = neutraliseFormula(String(value));
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

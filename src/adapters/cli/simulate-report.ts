@@ -5,6 +5,7 @@
  */
 import { type ClaimStatus, type EditionSummary, type Language, listRules, type SimulationResult } from "../../index.js";
 import { type Colours, displayWidth, NO_COLOURS, padEnd, padStart, statusLabel, STATUSES } from "./labels.js";
+import { markdownText } from "./markdown-text.js";
 import { describeProblem, type Problem } from "./problems.js";
 
 /** An application the library could not evaluate: where it is, and why (the library's message). */
@@ -277,9 +278,8 @@ export function applicationProblemLines(invalid: InvalidApplication, lang: Langu
 // -------------------------------------------------------------------------------------------------
 // Markdown
 
-function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
+/** Quoted text, escaped (src/adapters/cli/markdown-text.ts). */
+const cell = markdownText;
 
 function markdownTable(head: readonly string[], rows: readonly (readonly string[])[], numeric: (column: number) => boolean): string[] {
   return [

@@ -5,13 +5,12 @@
  */
 import { explainClaim, type Edition } from "../../../index.js";
 import { describeOrigin, statusLabel, STATUSES, word } from "../labels.js";
+import { markdownText } from "../markdown-text.js";
 import { describeProblem } from "../problems.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";
 
-/** Text safe inside a Markdown table cell. */
-function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
+/** Quoted text, escaped so it stays text (src/adapters/cli/markdown-text.ts). */
+const cell = markdownText;
 
 /** Text safe inside a fenced block: a run of backticks in it lengthens the fence. */
 function fenced(text: string): string {
@@ -32,8 +31,8 @@ export function markdownWriter(sink: Sink, options: WriterOptions & { readonly e
     async add(outcome: Outcome) {
       const where = describeOrigin(outcome.origin, lang);
       if (outcome.kind === "invalid") {
-        invalid.push(`- \`${cell(where)}\``);
-        for (const problem of outcome.problems) invalid.push(`  - ${describeProblem(problem, lang).replace(/\r?\n/g, " ")}`);
+        invalid.push(`- ${cell(where)}`);
+        for (const problem of outcome.problems) invalid.push(`  - ${cell(describeProblem(problem, lang).replace(/\r?\n/g, " "))}`);
         table.push(`| ${cell(where)} | | | | **${w("invalid")}** | | ${[...new Set(outcome.problems.map((p) => p.code))].join(" ")} |`);
         return;
       }
@@ -46,8 +45,8 @@ export function markdownWriter(sink: Sink, options: WriterOptions & { readonly e
           `| ${cell(applicant)} | ${cell(claim.claimId)} | ${claim.clauseId} | ${claim.factDate} | ${statusLabel(claim.status, lang)} | ${claim.amount ?? "—"} | ${codes} |`,
         );
       }
-      explanations.push(`### ${cell(applicant)}`, "", `${w("source")}${lang === "zh" ? "：" : ": "}\`${where}\``, "");
-      for (const reason of decision.applicantReasons) explanations.push(`- [${reason.code}] ${reason[lang]}`);
+      explanations.push(`### ${cell(applicant)}`, "", `${w("source")}${lang === "zh" ? "：" : ": "}${cell(where)}`, "");
+      for (const reason of decision.applicantReasons) explanations.push(`- \\[${reason.code}\\] ${cell(reason[lang])}`);
       if (decision.applicantReasons.length > 0) explanations.push("");
       if (decision.claims.length === 0) explanations.push(w("noClaims"), "");
       const ordered = [...decision.claims].sort((a, b) => a.sequence - b.sequence);

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/adapters/cli/csv.js";
-import { explainClaim, listClauseIds, type Decision } from "../../src/index.js";
+import { explainClaim, listClauseIds, type Decision, usccCheckCharacter } from "../../src/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUILT_CLI = join(ROOT, "dist", "cli.js");
@@ -133,9 +133,11 @@ describe.concurrent("pinggu evaluate --format json (the default)", () => {
     const docs = NAMES.slice(0, 2).map((name) => JSON.parse(readFileSync(join(ROOT, `fixtures/applications/${name}.json`), "utf8")) as unknown);
     writeFileSync(join(work, "two.json"), JSON.stringify(docs));
     writeFileSync(join(work, "two.jsonl"), `${docs.map((doc) => JSON.stringify(doc)).join("\r\n")}\r\n\r\n`);
-    const result = await pinggu(["evaluate", join(work, "two.json"), join(work, "two.jsonl"), "--edition", EDITION]);
-    expect(result.status, result.stderr).toBe(0);
-    const list = entries(result);
+    const array = await pinggu(["evaluate", join(work, "two.json"), "--edition", EDITION]);
+    const lines = await pinggu(["evaluate", join(work, "two.jsonl"), "--edition", EDITION]);
+    expect(array.status, array.stderr).toBe(0);
+    expect(lines.status, lines.stderr).toBe(0);
+    const list = [...entries(array), ...entries(lines)];
     expect(list.map((entry) => [entry.index, entry.line])).toEqual([
       [0, undefined],
       [1, undefined],
@@ -143,6 +145,31 @@ describe.concurrent("pinggu evaluate --format json (the default)", () => {
       [1, 2],
     ]);
     expect(list.map((entry) => entry.decision)).toEqual([golden(NAMES[0]!), golden(NAMES[1]!), golden(NAMES[0]!), golden(NAMES[1]!)]);
+  });
+
+  it("one applicant, one ledger: the same credit code in two files is refused naming both, unless --merge-same-applicant", async () => {
+    const two = join(work, "two.json");
+    writeFileSync(two, JSON.stringify(NAMES.slice(0, 2).map((name) => JSON.parse(readFileSync(join(ROOT, `fixtures/applications/${name}.json`), "utf8")) as unknown)));
+    const refused = await pinggu(["evaluate", two, join(ROOT, "fixtures/applications/brand-company.json"), "--edition", EDITION, "--lang", "en"]);
+    expect(refused.status).toBe(1);
+    const code = (JSON.parse(readFileSync(join(ROOT, "fixtures/applications/brand-company.json"), "utf8")) as { applicant: { creditCode: string } }).applicant.creditCode;
+    expect(refused.stderr).toContain(`${two}: expected one application per applicant: ${join(ROOT, "fixtures/applications/brand-company.json")} has the same credit code ${code}`);
+    expect(refused.stderr).toContain(`${join(ROOT, "fixtures/applications/brand-company.json")}: expected one application per applicant: ${two} [0] has the same credit code ${code}`);
+    const list = entries(refused);
+    expect(list.map((entry) => (entry.error ? "error" : "decision"))).toEqual(["error", "decision", "error"]);
+    // One applicant's claims split over two files: merged, they decide as the one document does.
+    const whole = JSON.parse(readFileSync(join(ROOT, "fixtures/applications/mcn-agency.json"), "utf8")) as { claims: unknown[] };
+    const half = Math.ceil(whole.claims.length / 2);
+    writeFileSync(join(work, "mcn-a.json"), JSON.stringify({ ...whole, claims: whole.claims.slice(0, half) }));
+    writeFileSync(join(work, "mcn-b.json"), JSON.stringify({ ...whole, claims: whole.claims.slice(half) }));
+    const merged = await pinggu(["evaluate", join(work, "mcn-a.json"), join(work, "mcn-b.json"), "--edition", EDITION, "--merge-same-applicant", "--format", "json"]);
+    expect(merged.status, merged.stderr).toBe(0);
+    const decisions = entries(merged);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.decision?.claims).toEqual(golden("mcn-agency").claims);
+    expect(decisions[0]?.decision?.totals).toEqual(golden("mcn-agency").totals);
+    const apart = await pinggu(["evaluate", join(work, "mcn-a.json"), join(work, "mcn-b.json"), "--edition", EDITION, "--format", "json"]);
+    expect(apart.status).toBe(1);
   });
 
   it("takes a what-if edition, and --published-on over the edition's date", async () => {
@@ -221,8 +248,9 @@ describe.concurrent("bad input: reported with file, row or path, field and what 
 
   it("an invalid application in a JSON array: its JSON path, with the array index", async () => {
     const good = JSON.parse(readFileSync(join(ROOT, "fixtures/applications/mcn-agency.json"), "utf8")) as { claims: { input: Record<string, unknown> }[] };
-    const bad = structuredClone(good);
+    const bad = structuredClone(good) as typeof good & { applicant: { creditCode: string } };
     bad.claims[1]!.input.sessionTurnover = "4.2 million";
+    bad.applicant.creditCode = "91110117MA06BRND0Y"; // another applicant (one applicant, one ledger)
     writeFileSync(join(work, "array.json"), JSON.stringify([good, bad]));
     const result = await pinggu(["evaluate", join(work, "array.json"), "--edition", EDITION, "--lang", "en"]);
     expect(result.status).toBe(1);
@@ -267,7 +295,7 @@ describe.concurrent("--format csv, markdown and terminal, in Chinese and English
     it(`csv (${lang}): one row per claim, with status, amounts and reason codes; reasons in the language asked`, async () => {
       const result = await pinggu([...all(), "--format", "csv", "--lang", lang]);
       expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout.startsWith("file,")).toBe(true);
+      expect(result.stdout.startsWith("\ufefffile,")).toBe(true);
       const [header, ...rows] = parseCsv(result.stdout);
       expect(rows).toHaveLength(claims.length);
       const col = (name: string) => header!.indexOf(name);
@@ -280,9 +308,11 @@ describe.concurrent("--format csv, markdown and terminal, in Chinese and English
     });
   }
 
-  it("csv with --bom starts with a UTF-8 byte order mark, for Excel and WPS", async () => {
+  it("csv starts with a UTF-8 byte order mark by default, for Excel and WPS; --no-bom leaves it out", async () => {
     const result = await pinggu([...all(), "--format", "csv", "--bom"]);
     expect(result.stdout.startsWith("\ufefffile,")).toBe(true);
+    const plain = await pinggu([...all(), "--format", "csv", "--no-bom"]);
+    expect(plain.stdout.startsWith("file,")).toBe(true);
   });
 
   for (const lang of LANGS) {
@@ -391,8 +421,12 @@ describe.concurrent("progress on stderr for large batches", () => {
       applicant: { name: "甲", creditCode: "91110117MA03MCN009", registeredInPinggu: true, liveCommerceBusiness: true },
       claims: [{ id: "S1", clauseId: "art4.1-session", factDate: "2025-04-01", input: { pingguGoodsSpecialSession: true, sessionTurnover: "1200000" } }],
     };
-    const line = JSON.stringify(doc);
-    writeFileSync(join(work, "batch.jsonl"), `${Array.from({ length: 2001 }, () => line).join("\n")}\n`);
+    // 2001 applicants, each with its own (valid) credit code: one applicant, one ledger.
+    const codeOf = (i: number) => {
+      const body = `91110117MA${String(i).padStart(7, "0")}`;
+      return `${body}${usccCheckCharacter(body)}`;
+    };
+    writeFileSync(join(work, "batch.jsonl"), `${Array.from({ length: 2001 }, (_, i) => JSON.stringify({ ...doc, applicant: { ...doc.applicant, creditCode: codeOf(i) } })).join("\n")}\n`);
     const result = await pinggu(["evaluate", join(work, "batch.jsonl"), "--edition", EDITION, "--format", "csv", "--lang", "en"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr.split("\n").filter(Boolean)).toEqual([

@@ -93,10 +93,12 @@ export function oneLedger(units: readonly Unit[], merge: boolean, lang: Language
       const members = group.sources.map((source) => pending[source] as { index: number; unit: Application });
       const code = creditCodeOf(members[0]?.unit.document);
       if (!merge) {
-        for (const member of members) {
-          const others = members.filter((other) => other !== member).map((other) => other.unit.origin);
-          replaced.set(member.index, { kind: "invalid", origin: member.unit.origin, problems: [...member.unit.problems, sameApplicantProblem(code, others)] });
-        }
+        // Each names one other: the first names the second, every later one the first (not all of them:
+        // a file of 2,000 copies would make 2,000 lines of 2,000 names).
+        members.forEach((member, n) => {
+          const other = (n === 0 ? members[1] : members[0]) as { unit: Application };
+          replaced.set(member.index, { kind: "invalid", origin: member.unit.origin, problems: [...member.unit.problems, sameApplicantProblem(code, [other.unit.origin])] });
+        });
         continue;
       }
       const locate: Locator = (issue) => {

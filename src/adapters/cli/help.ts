@@ -2,23 +2,26 @@
 import { LIBRARY_VERSION } from "../../index.js";
 
 export const USAGE: Readonly<Record<string, string>> = {
-  evaluate: "pinggu evaluate FILE… [--edition FILE] [--published-on YYYY-MM-DD] [--format json|csv|markdown|terminal] [--lang zh|en]",
+  evaluate:
+    "pinggu evaluate FILE… [--edition FILE] [--published-on YYYY-MM-DD] [--format json|csv|markdown|terminal|xlsx] [--out FILE.xlsx] [--sheet NAME] [--merge-same-applicant] [--no-bom] [--lang zh|en]",
   explain: "pinggu explain FILE [--claim ID] [--edition FILE] [--published-on YYYY-MM-DD] [--lang zh|en]",
   simulate:
-    "pinggu simulate POPULATION.jsonl [--published-on YYYY-MM-DD] [--edition FILE]… [--envelope YUAN] [--html FILE] [--format terminal|json|markdown] [--lang zh|en]",
+    "pinggu simulate POPULATION.jsonl [--published-on YYYY-MM-DD] [--edition FILE]… [--envelope YUAN] [--html FILE] [--format terminal|json|markdown] [--merge-same-applicant] [--lang zh|en]",
   schema: "pinggu schema application|edition|decision",
   clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
 };
 
 const INPUT_OPTIONS = `  FILE                    an application document: .json (one application, or an array of them),
-                          .jsonl (one per line) or .csv (one claim per row; columns in docs/cli.md);
-                          a directory (its .json/.jsonl/.csv files); - for standard input
+                          .jsonl (one per line), .csv or .xlsx (one claim per row; columns in docs/cli.md);
+                          a directory (its .json/.jsonl/.csv/.xlsx files); - for standard input
+  --sheet NAME            .xlsx: the sheet to read (default: the first)
+  --merge-same-applicant  merge applications with one credit code into one (default: refuse them)
   --edition FILE          an edition document (the trial text, or a what-if): fixtures/editions/
   --published-on DATE     the publication date (第十四条); overrides the edition file's. The draft has
                           none, so one of --edition / --published-on must give it
-  --input-format F        json | jsonl | csv, instead of the file extension (useful with -)
-  --encoding E            utf8 (default; a byte order mark is fine) | gb18030 (CSV saved as plain
-                          "CSV" by Excel/WPS on Chinese Windows)
+  --input-format F        json | jsonl | csv | xlsx, instead of the file extension (useful with -)
+  --encoding E            utf8 (default; a byte order mark is fine) | gb18030 or gbk (CSV saved as
+                          plain "CSV" by Excel/WPS on Chinese Windows); a file not in it is refused
   --lang L                zh (default) | en: reasons, explanations and problems`;
 
 export const HELP: Readonly<Record<string, string>> = {
@@ -51,12 +54,14 @@ Documentation: docs/cli.md`,
 Decide every application in the files, and write the decisions to standard output.
 
 ${INPUT_OPTIONS}
-  --format F              json (default): an array, an entry per application: {file, index, decision}
-                            or {file, index, error}
+  --format F              terminal (default on a terminal): a readable summary per application
+                          json (default when piped): an array, an entry per application:
+                            {file, index, decision} or {file, index, error}
                           csv: one row per claim (status, amounts, reason codes and reasons)
                           markdown: totals, a table of claims, each claim explained
-                          terminal: a readable summary per application
-  --bom                   csv: start with a UTF-8 byte order mark (so Excel and WPS read Chinese)
+                          xlsx: a workbook (one row per claim, a totals sheet); needs --out FILE
+  --out FILE              xlsx: the workbook to write
+  --no-bom                csv: no UTF-8 byte order mark (written by default, so Excel and WPS read Chinese)
   --no-color              terminal: no colour (also when NO_COLOR is set or output is not a terminal)
   --no-progress           no progress line on standard error (shown for more than 2000 applications)`,
   explain: `Usage: ${USAGE.explain}

@@ -7,6 +7,7 @@
  *
  * Never asserts timings (speed is `npm run bench`). Builds dist/ first if it is missing or stale.
  */
+import { groupFigures } from "../../src/adapters/cli/report-html.js";
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -295,8 +296,27 @@ describe("pinggu simulate --html", () => {
   it("has the tables, exact to the fen, and the envelope's note", () => {
     const result = simulate(POPULATION, [DRAFT, WHAT_IF], { budgetEnvelope: "100000000" }).editions;
     expect(html).toContain("100,000,000.00");
-    expect(html).toContain(result[0]!.envelope!.note.en.replace(/&/g, "&amp;"));
+    expect(html).toContain(groupFigures(result[0]!.envelope!.note.en).replace(/&/g, "&amp;"));
     expect(html).toContain(result[0]!.totals.byClause["art3.1"]!.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  });
+
+  it("says when it was generated and which editions it compares, has a CJK font stack, notes the envelope on every chart", () => {
+    expect(html).toMatch(/Generated on: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+8/);
+    expect(html).toContain("Editions compared: [1] ");
+    expect(html).toMatch(/font:[^;]*"Noto Sans CJK SC"[^;]*"WenQuanYi Micro Hei"/);
+    const svgs = html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
+    for (const svg of svgs) expect(svg).toContain("after the budget envelope");
+  });
+
+  it("formats every figure it shows (no 40427976118.68 among grouped figures)", () => {
+    const text = html
+      .replace(/<style>[\s\S]*?<\/style>/g, "")
+      .replace(/<code>[\s\S]*?<\/code>/g, "")
+      .replace(/<title>[^<]*<\/title>/g, "")
+      .replace(/<[^>]+>/g, " ");
+    // A figure: digits standing alone (not part of a name, a credit code, a date or a claim id).
+    expect(text.match(/(?<![\p{L}\w.,\-:+])\d{5,}(\.\d+)?(?![\p{L}\w,\-])/gu)).toBeNull();
+    expect(groupFigures("Awards of 40427976118.68 exceed 100000000 (2025-03-01, 2026)")).toBe("Awards of 40,427,976,118.68 exceed 100,000,000 (2025-03-01, 2026)");
   });
 
   const chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((path) => existsSync(path));

@@ -270,7 +270,18 @@ const PAGE_WORDS = {
   change: { en: "vs [1]", zh: "较[1]" },
   statuses: { en: "Claims by status", zh: "申请事项按结果" },
   requested: { en: "Before the envelope", zh: "总额控制前" },
+  afterEnvelope: { en: "after the budget envelope (awards scaled pro rata)", zh: "总额控制后（按比例核减）" },
+  generatedOn: { en: "Generated on", zh: "生成时间" },
+  editionNames: { en: "Editions compared", zh: "对比的版本" },
 } as const;
+
+/**
+ * Every plain figure in a sentence of the library (the envelope's note) grouped by thousands:
+ * 40427976118.68 → 40,427,976,118.68. Dates (2025-03-01) and years (2025) are left alone.
+ */
+export function groupFigures(text: string): string {
+  return text.replace(/(?<![\d.,-])(\d{5,}(\.\d+)?|\d{4}\.\d+)(?![\d,-])/g, (figure) => groupMoney(figure));
+}
 
 function pw(key: keyof typeof PAGE_WORDS, lang: Language): string {
   return PAGE_WORDS[key][lang];
@@ -279,7 +290,8 @@ function pw(key: keyof typeof PAGE_WORDS, lang: Language): string {
 const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #f4f5f7; color: #1d2330; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
+body { margin: 0; background: #f4f5f7; color: #1d2330; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", sans-serif; }
+svg text { font-family: inherit; }
 main { max-width: 1120px; margin: 0 auto; padding: 28px 32px 48px; background: #fff; }
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #e3e6eb; }
@@ -334,8 +346,11 @@ function diffCell(amount: string | undefined): string {
   return groupMoney(amount);
 }
 
-/** The whole page. */
-export function htmlReport(run: SimulationRun, lang: Language): string {
+/**
+ * The whole page. `generatedAt` is when the report was made, as words ("2026-12-03 16:05 UTC+8"): the
+ * command passes its clock's reading (the page itself reads no clock, so a test can fix it).
+ */
+export function htmlReport(run: SimulationRun, lang: Language, generatedAt?: string): string {
   const { result } = run;
   const editions = result.editions;
   const colour = (i: number) => SERIES_COLOURS[i % SERIES_COLOURS.length] as string;
@@ -354,6 +369,14 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
     ...(run.invalidLines > 0 ? [`${groupCount(run.invalidLines)} ${sw("invalidLines", lang)}`] : []),
   ].join(zh ? "，" : ", ");
   parts.push(`<p class="lede">${e(sw("population", lang))}${sep}<code>${e(run.file)}</code> — ${e(population)}</p>`);
+  parts.push(
+    `<p class="lede">${e(pw("editionNames", lang))}${sep}${editions.map((ed, i) => `${tag(i)} ${e(ed.edition.name[lang])}`).join(zh ? "；" : "; ")}` +
+      (generatedAt ? `${zh ? "。" : ". "}${e(pw("generatedOn", lang))}${sep}${e(generatedAt)}` : "") +
+      `</p>`,
+  );
+  // Whether any edition's figures are after the budget envelope: every chart then says so.
+  const enveloped = editions.some((ed) => ed.envelope?.scaled);
+  const chartTitle = (key: keyof typeof PAGE_WORDS) => (enveloped ? `${pw(key, lang)}${zh ? "，" : ", "}${pw("afterEnvelope", lang)}` : pw(key, lang));
 
   parts.push(`<h2>${e(sw("editions", lang))}</h2><ul class="editions">`);
   editions.forEach((ed, i) => {
@@ -381,7 +404,7 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
   if (envelopes.length > 0) {
     parts.push(`<div class="note-box"><strong>${e(sw("envelope", lang))}</strong><ul>`);
     editions.forEach((ed, i) => {
-      if (ed.envelope) parts.push(`<li>${tag(i)} ${e(ed.envelope.note[lang])}</li>`);
+      if (ed.envelope) parts.push(`<li>${tag(i)} ${e(groupFigures(ed.envelope.note[lang]))}</li>`);
     });
     parts.push(`</ul></div>`);
   }
@@ -392,7 +415,7 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
   parts.push(`<h2>${e(sw("byClause", lang))}</h2>`);
   parts.push(
     horizontalBars({
-      title: pw("chartByClause", lang),
+      title: chartTitle("chartByClause"),
       categories: clauses.map((c) => ({ label: c.id, note: lang === "zh" ? `${c.citation} ${c.title}` : c.title })),
       series: editions.map((ed, i) => ({ name: seriesName(ed, i), colour: colour(i), values: clauses.map((c) => Number(ed.totals.byClause[c.id] ?? 0)) })),
       categoryAxis: pw("axisClause", lang),
@@ -420,7 +443,7 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
   parts.push(`<h2>${e(sw("distribution", lang))}</h2>`);
   parts.push(
     verticalBars({
-      title: pw("chartDistribution", lang),
+      title: chartTitle("chartDistribution"),
       categories: bands.map((band) => ({ label: bandLabel(band, lang) })),
       series: editions.map((ed, i) => ({ name: seriesName(ed, i), colour: colour(i), values: bands.map((_, b) => ed.distribution[b]?.applicants ?? 0) })),
       categoryAxis: pw("axisBand", lang),
@@ -448,7 +471,7 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
   if (years.length > 0) {
     parts.push(
       verticalBars({
-        title: pw("chartByYear", lang),
+        title: chartTitle("chartByYear"),
         categories: years.map((year) => ({ label: year })),
         series: editions.map((ed, i) => ({ name: seriesName(ed, i), colour: colour(i), values: years.map((year) => Number(ed.totals.byYear[year] ?? 0)) })),
         categoryAxis: pw("axisYear", lang),
@@ -510,7 +533,9 @@ export function htmlReport(run: SimulationRun, lang: Language): string {
     parts.push(`</ul>`);
   }
 
-  parts.push(`<footer><p>${e(pw("exact", lang))}</p><p>${e(pw("generated", lang))} ${e(LIBRARY_VERSION)}.</p></footer>`);
+  parts.push(
+    `<footer><p>${e(pw("exact", lang))}</p><p>${e(pw("generated", lang))} ${e(LIBRARY_VERSION)}${generatedAt ? `${zh ? "，" : ", "}${e(generatedAt)}` : ""}.</p></footer>`,
+  );
 
   return `<!doctype html>
 <html lang="${zh ? "zh-Hans" : "en"}">

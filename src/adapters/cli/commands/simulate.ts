@@ -37,6 +37,12 @@ export function simulationEditions(files: readonly string[], publishedOn: string
   return editions;
 }
 
+/** The time now in Beijing (UTC+8 all year), for the report's generation date: "2026-12-03 16:05 UTC+8". */
+function beijingNow(): string {
+  const at = new Date(Date.now() + 8 * 3_600_000).toISOString();
+  return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC+8`;
+}
+
 /** Open the --html file before the run, so that a path that cannot be written fails in a second, not after an hour. */
 function openOutput(path: string): number {
   try {
@@ -234,7 +240,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   };
   if (htmlFd !== null) {
     try {
-      writeSync(htmlFd, htmlReport(run, lang));
+      writeSync(htmlFd, htmlReport(run, lang, beijingNow()));
     } finally {
       closeSync(htmlFd);
     }

@@ -26,8 +26,9 @@ export default defineConfig([
     clean: false,
     treeshake: true,
   },
-  // The spreadsheet bundle: one classic script (no module syntax), a single global namespace, ES2019,
-  // for Google Apps Script, Excel custom functions and WPS.
+  // The spreadsheet bundle: one classic script (no module syntax), a single global namespace, ES2019
+  // syntax, for Google Apps Script, Excel custom functions and WPS. Its run time needs ES2020 (BigInt,
+  // globalThis) and nothing newer: docs/spreadsheets.md, "Runtime"; test/adapters/sheets-runtime.test.ts.
   {
     entry: {
       "pinggu-sheets": "src/adapters/sheets/index.ts",

@@ -89,3 +89,31 @@ describe("missing and empty files are problems of the file, not applicants", () 
     expect(io.out).toMatch(/Applications: 1\b/);
   });
 });
+
+describe("--edition FILE goes through the library's validation; every problem names the file and the path", () => {
+  it("a negative rate, a cap with a fraction of a fen and an unknown clause: all named by path", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { InputError } = await import("../../src/adapters/cli/edition.js");
+    const dir = mkdtempSync(join(tmpdir(), "pinggu-edition-"));
+    try {
+      const file = join(dir, "bad-edition.json");
+      writeFileSync(file, JSON.stringify({ id: "x", publishedOn: "2025-03-01", parameters: { "art3.3": { cap: "-5" }, "art9.9": {} } }));
+      let caught: unknown;
+      try {
+        await evaluateCommand(["fixtures/applications/park-operator.json", "--edition", file, "--lang", "en"], fakeIo(false));
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(InputError);
+      const problem = caught as InstanceType<typeof InputError>;
+      expect(problem.file).toBe(file);
+      const paths = problem.problems.map((p) => p.path ?? "");
+      expect(paths.some((path) => path.includes("art3.3"))).toBe(true);
+      expect(paths.every((path) => path !== "" && !path.startsWith("edition"))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

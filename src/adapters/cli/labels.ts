@@ -44,6 +44,17 @@ const WORDS = {
 
 export type Word = keyof typeof WORDS;
 
+/** How the validity window's end was worked out (第十四条; docs/ambiguity-register.md, A1), in words. */
+const WINDOW_BASIS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  "explicit-valid-until": { en: "end date stated in the edition", zh: "以版本载明的截止日期为准" },
+  "day-before-anniversary": { en: "to the day before the second anniversary", zh: "至发布两周年前一日" },
+  "civil-code-anniversary": { en: "to the second anniversary (Civil Code reckoning)", zh: "按民法典计算至发布两周年对应日" },
+};
+
+export function windowBasis(basis: string, lang: Language): string {
+  return WINDOW_BASIS[basis]?.[lang] ?? basis;
+}
+
 export function word(key: Word, lang: Language): string {
   return WORDS[key][lang];
 }

@@ -61,7 +61,7 @@ export async function workbookUnits(file: string, bytes: Uint8Array, sheet?: str
       expected: "a workbook (.xlsx) saved by Excel, WPS or LibreOffice",
       expectedZh: "Excel、WPS 或 LibreOffice 保存的工作簿（.xlsx）",
       received: `a file that cannot be read as one (${message})`,
-      receivedZh: `无法作为工作簿读取的文件（${message}）`,
+      receivedZh: "无法作为工作簿读取的文件",
       hint: "an old .xls workbook must first be saved as .xlsx",
       hintZh: "旧式 .xls 工作簿须先另存为 .xlsx",
     });

@@ -5,6 +5,7 @@
  */
 import { explainClaim, type Edition } from "../../../index.js";
 import { describeOrigin, statusLabel, STATUSES, word } from "../labels.js";
+import { windowBasis } from "../labels.js";
 import { markdownText } from "../markdown-text.js";
 import { describeProblem } from "../problems.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";
@@ -37,7 +38,7 @@ export function markdownWriter(sink: Sink, options: WriterOptions & { readonly e
         return;
       }
       const { decision } = outcome;
-      window ??= `${decision.window.from} … ${decision.window.to} (${decision.window.basis})`;
+      window ??= `${decision.window.from} … ${decision.window.to} (${windowBasis(decision.window.basis, lang)})`;
       const applicant = `${decision.applicant.name} (${decision.applicant.creditCode})`;
       for (const claim of decision.claims) {
         const codes = [...new Set(claim.reasons.map((reason) => reason.code))].join(" ");

@@ -6,6 +6,7 @@
  */
 import type { Edition } from "../../../index.js";
 import { type Colours, describeOrigin, displayWidth, padEnd, padStart, statusColour, statusLabel, STATUSES, word } from "../labels.js";
+import { windowBasis } from "../labels.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";
 
 export function terminalWriter(sink: Sink, options: WriterOptions & { readonly edition: Edition; readonly colours: Colours }): Writer {
@@ -37,7 +38,7 @@ export function terminalWriter(sink: Sink, options: WriterOptions & { readonly e
       const { decision } = outcome;
       if (!windowShown) {
         windowShown = true;
-        await sink.write(`${w("window")}${sep}${decision.window.from} … ${decision.window.to} (${decision.window.basis})\n`);
+        await sink.write(`${w("window")}${sep}${decision.window.from} … ${decision.window.to} (${windowBasis(decision.window.basis, lang)})\n`);
       }
       lines.push(`${c.bold(`${decision.applicant.name} (${decision.applicant.creditCode})`)}  ${c.dim(where)}`);
       for (const reason of decision.applicantReasons) lines.push(c.yellow(`  [${reason.code}] ${reason[lang]}`));

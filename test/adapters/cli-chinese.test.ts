@@ -6,13 +6,14 @@
  * Words the library core itself produces in its Chinese text are listed in CORE_ENGLISH (reported to
  * the core's maintainers, not the command's to translate); anything else found fails the test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { knownColumns } from "../../src/adapters/cli/csv-applications.js";
 import { evaluateCommand } from "../../src/adapters/cli/commands/evaluate.js";
 import { explainCommand } from "../../src/adapters/cli/commands/explain.js";
+import { simulateCommand } from "../../src/adapters/cli/commands/simulate.js";
 import { InputError } from "../../src/adapters/cli/edition.js";
 import type { Io } from "../../src/adapters/cli/io.js";
 import { describeProblem } from "../../src/adapters/cli/problems.js";
@@ -88,7 +89,6 @@ function fakeIo(stdin = ""): Io & { out: string; err: string } {
 /** Every string and key in the input documents: user data (project ids, names) may be Latin. */
 function dataWords(): Set<string> {
   const words = new Set<string>();
-  const { readFileSync } = require("node:fs") as typeof import("node:fs");
   const visit = (value: unknown): void => {
     if (typeof value === "string") for (const part of value.split(/[^A-Za-z]+/)) if (part) words.add(part);
     else if (Array.isArray(value)) value.forEach(visit);
@@ -152,6 +152,10 @@ describe("--lang zh says everything in Chinese", () => {
     let text = await zh(evaluateCommand, [...inputs, "--edition", EDITION, "--format", "terminal"]);
     text += await zh(evaluateCommand, [file("utf8.csv", "a,平\n"), "--encoding", "gbk", "--edition", EDITION, "--format", "terminal"]);
     text += await zh(evaluateCommand, [inputs[0]!, "--format", "terminal", "--edition", file("bad-edition.json", JSON.stringify({ id: "x", publishedOn: "2025-02-30", parameters: { "art3.3": { cap: "-5" } } }))]);
+    const population = file("population.jsonl", `${readFileSync(FIXTURES[0]!, "utf8").replace(/\s*\n\s*/g, " ")}\n{bad\n{"applicant":{"name":"x","creditCode":"1"},"claims":[]}\n`);
+    text += await zh(simulateCommand, [population, "--published-on", "2025-03-01", "--format", "terminal"]);
+    text += await zh(simulateCommand, [population, "--published-on", "2025-03-01", "--format", "markdown"]);
+    expect(text).toContain("第3行：applicant.creditCode：应为"); // simulate's invalid application, in Chinese
     expect(text).toContain("应为"); // the error paths did run
     expect(latinProse(text, DATA), text).toEqual([]);
   });

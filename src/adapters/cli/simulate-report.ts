@@ -3,16 +3,18 @@
  * Every figure comes from the library's SimulationResult (exact, to the fen); this file only lays them
  * out, with thousands separators for people (the JSON keeps the library's plain decimals).
  */
-import { type ClaimStatus, type EditionSummary, type Language, listRules, type SimulationResult } from "../../index.js";
+import { type ClaimStatus, type EditionSummary, type Language, listRules, type SimulationResult, type ValidationIssue } from "../../index.js";
 import { type Colours, displayWidth, NO_COLOURS, padEnd, padStart, statusLabel, STATUSES } from "./labels.js";
 import { markdownText } from "./markdown-text.js";
 import { describeProblem, type Problem } from "./problems.js";
 
-/** An application the library could not evaluate: where it is, and why (the library's message). */
+/** An application the library could not evaluate: where it is, and why (the library's message and issues). */
 export interface InvalidApplication {
   readonly index: number;
   readonly line: number;
   readonly message: string;
+  /** The library's issues, each worded in both languages (absent: only the message is known). */
+  readonly issues?: readonly ValidationIssue[];
 }
 
 /** Everything a report needs: the input, what was wrong with it, and the library's result. */
@@ -264,9 +266,17 @@ function invalidLines(run: SimulationRun, lang: Language, bullet: (text: string)
 /**
  * An invalid application as lines of text, one per problem: "line 17: applicant.creditCode: expected …".
  * The library's message lists its problems under a heading ("application: invalid input, 2 problems:"
- * then "  - …" each); the heading goes, the problems stay. (The message is the library's, in English.)
+ * then "  - …" each); the heading goes, the problems stay. Where the library's issues are known, each is
+ * given in the language asked instead (the message is English).
  */
 export function applicationProblemLines(invalid: InvalidApplication, lang: Language): string[] {
+  if (invalid.issues && invalid.issues.length > 0) {
+    // Each issue in the language asked (the library words every issue in both).
+    return invalid.issues.map((issue) => {
+      const text = lang === "zh" ? issue.messageZh : issue.message;
+      return lang === "zh" ? `第${invalid.line}行：${text}` : `line ${invalid.line}: ${text}`;
+    });
+  }
   const items = invalid.message
     .split("\n")
     .filter((line) => line.startsWith("  - "))

@@ -8,7 +8,7 @@
  */
 import { closeSync, openSync, statSync, writeSync } from "node:fs";
 import { createReadStream } from "node:fs";
-import { type Edition, type Language, PolicyValidationError, Simulation, type SimulationOptions, type SimulationResult } from "../../../index.js";
+import { type Edition, type Language, PolicyValidationError, Simulation, type SimulationOptions, type SimulationResult, type ValidationIssue } from "../../../index.js";
 import { parseArgs, UsageError } from "../args.js";
 import { InputError, resolveEdition } from "../edition.js";
 import type { Io } from "../io.js";
@@ -85,13 +85,13 @@ class LineMap {
 
 /** Applications the library rejected, in input order, from every edition (validation does not depend on it). */
 function rejected(result: SimulationResult, lines: LineMap): { count: number; shown: InvalidApplication[] } {
-  const byIndex = new Map<number, string>();
-  for (const edition of result.editions) for (const entry of edition.invalid) if (!byIndex.has(entry.index)) byIndex.set(entry.index, entry.message);
+  const byIndex = new Map<number, { message: string; issues: readonly ValidationIssue[] }>();
+  for (const edition of result.editions) for (const entry of edition.invalid) if (!byIndex.has(entry.index)) byIndex.set(entry.index, entry);
   const count = Math.max(0, ...result.editions.map((edition) => edition.invalidApplications));
   const shown = [...byIndex.entries()]
     .sort(([a], [b]) => a - b)
     .slice(0, SHOWN_PROBLEMS)
-    .map(([index, message]) => ({ index, line: lines.lineOf(index), message }));
+    .map(([index, entry]) => ({ index, line: lines.lineOf(index), message: entry.message, issues: entry.issues }));
   return { count, shown };
 }
 

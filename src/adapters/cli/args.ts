@@ -1,7 +1,9 @@
 /**
  * Command-line arguments: `--name value`, `--name=value`, boolean flags, `-` (stdin) as a positional,
- * and `--` to end the options. Every mistake is a UsageError (exit code 2) that says what was expected.
+ * and `--` to end the options, split by Node's `node:util` parseArgs. Every mistake is a UsageError
+ * (exit code 2) that says what was expected.
  */
+import { parseArgs as nodeParseArgs } from "node:util";
 
 /** A mistake in how the command was called: exit code 2, with the command's usage line. */
 export class UsageError extends Error {
@@ -35,50 +37,42 @@ export interface ParsedArgs {
   readonly lists: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Parse a command's arguments (after the command name) against its option specs. */
+/**
+ * Parse a command's arguments (after the command name) against its option specs. The splitting into
+ * options, values and positionals is Node's own (`node:util` parseArgs, in its token form); this
+ * function only checks the tokens against the specs, so every mistake gets the command's own message
+ * ("unknown option --formt (did you mean --format?)", "--format must be one of …").
+ */
 export function parseArgs(argv: readonly string[], specs: OptionSpecs, command: string): ParsedArgs {
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.type, ...(name === "help" ? { short: "h" } : {}) }])),
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const positionals: string[] = [];
   const strings: Record<string, string> = {};
   const flags = new Set<string>();
   const lists: Record<string, string[]> = {};
-  let i = 0;
-  while (i < argv.length) {
-    const arg = argv[i] as string;
-    i += 1;
-    if (arg === "--") {
-      positionals.push(...argv.slice(i));
-      break;
-    }
-    if (arg === "-" || !arg.startsWith("-")) {
-      positionals.push(arg);
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      positionals.push(token.value);
       continue;
     }
-    if (!arg.startsWith("--")) {
-      const long = arg === "-h" ? "help" : undefined;
-      if (long && specs[long]) {
-        flags.add(long);
-        continue;
-      }
-      throw new UsageError(`unknown option ${arg}${suggestion(arg, specs)}`, command);
-    }
-    const eq = arg.indexOf("=");
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const spec = specs[name];
-    if (!spec) throw new UsageError(`unknown option --${name}${suggestion(name, specs)}`, command);
+    if (token.kind === "option-terminator") continue;
+    const { name, rawName } = token;
+    const spec = rawName.startsWith("--") || name === "help" ? specs[name] : undefined;
+    if (!spec) throw new UsageError(`unknown option ${rawName.startsWith("--") ? `--${name}` : rawName}${suggestion(name, specs)}`, command);
     if (spec.type === "boolean") {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`, command);
+      if (token.inlineValue) throw new UsageError(`--${name} takes no value`, command);
       flags.add(name);
       continue;
     }
-    let value: string;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      const next = argv[i];
-      if (next === undefined || (next.startsWith("--") && next.length > 2)) {
-        throw new UsageError(`--${name} needs a value: --${name} ${spec.valueName ?? describeChoice(spec)}`, command);
-      }
-      value = next;
-      i += 1;
+    const value = token.value;
+    // "--edition --lang en": the next option is not a value (a lone "-" or "-5" is).
+    if (value === undefined || (!token.inlineValue && value.startsWith("--") && value.length > 2)) {
+      throw new UsageError(`--${name} needs a value: --${name} ${spec.valueName ?? describeChoice(spec)}`, command);
     }
     if (spec.values && !spec.values.includes(value)) {
       throw new UsageError(`--${name} must be one of ${spec.values.join(", ")}; got ${JSON.stringify(value)}`, command);

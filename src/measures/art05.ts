@@ -70,6 +70,8 @@ export const art5_1: MeasuresRule<typeof art5_1Schema> = {
     zh: "评审比例（≤1%，缺省1%）× 本地企业年度累计实际成交额",
   },
   schema: art5_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["art5_1CapScope"],
   amountFields: ["localEnterprisesCumulativeTurnover"],
   validate(input, ctx) {

@@ -52,6 +52,8 @@ export const art6_1: MeasuresRule<typeof art6_1Schema> = {
     zh: "评审核定金额（默认：最高限额10万元）",
   },
   schema: art6_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: [],
   // The approved amount is optional: without it the ceiling is returned (and flagged), never "undetermined".
   amountFields: [],

@@ -17,6 +17,7 @@ export const DEFAULT_SWITCHES: Switches = deepFreeze({
   rounding: "fen-half-up",
   annualCapYear: "fact-year",
   thresholdWords: "civil-code",
+  art7_2InterestPeriod: "clipped-to-window",
 });
 
 export const DRAFT_EDITION: Edition = sealEdition({

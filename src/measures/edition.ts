@@ -114,6 +114,8 @@ export interface Switches {
   readonly annualCapYear: "fact-year" | "payment-year";
   /** A11 — the meaning of threshold words. */
   readonly thresholdWords: "civil-code" | "edition";
+  /** A16 — art7.2: which interest days are subsidised, and where the claim lies. */
+  readonly art7_2InterestPeriod: "clipped-to-window" | "whole-period";
 }
 
 export type SwitchName = keyof Switches;
@@ -131,6 +133,7 @@ export const SWITCH_VALUES: { readonly [K in SwitchName]: { readonly register: s
   rounding: { register: "A9", values: ["fen-half-up", "fen-half-even", "yuan-half-up"] },
   annualCapYear: { register: "A10", values: ["fact-year", "payment-year"] },
   thresholdWords: { register: "A11", values: ["civil-code", "edition"] },
+  art7_2InterestPeriod: { register: "A16", values: ["clipped-to-window", "whole-period"] },
 };
 
 export interface Edition {

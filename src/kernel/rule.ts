@@ -92,6 +92,11 @@ export interface RuleDefinition<S extends z.ZodType, Ctx> {
    */
   readonly factDate?: "year-end" | { readonly field: string };
   /**
+   * A clause whose award stands on top of another's (在上述条款基础上再给予): it belongs to no project or
+   * expenditure for the rule against paying one project twice, whatever project id its claims carry.
+   */
+  readonly stacksOn?: string;
+  /**
    * For a clause paid for a span of days of which only some are paid (days outside the validity window
    * are not): the last day paid for, "none" when no day is, undefined when the clause's reading pays
    * for the whole span or its facts are missing (then the fact date alone places the claim).

@@ -203,6 +203,8 @@ export const art3_2Mofcom: MeasuresRule<typeof art3_2MofcomSchema> = {
   },
   formula: { en: "a fixed award of 200,000", zh: "定额奖励20万元" },
   schema: art3_2MofcomSchema,
+  // A15: "在上述条款基础上再给予" — the MOFCOM award stacks on art3.2; it is no project's twin (第十一条).
+  stacksOn: "art3.2",
   switches: [],
   amountFields: [],
   conditions(input) {

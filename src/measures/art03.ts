@@ -252,6 +252,8 @@ export const art3_3: MeasuresRule<typeof art3_3Schema> = {
   },
   schema: art3_3Schema,
   switches: ["incrementCounting"],
+  // 网络零售额……当年同比增速: paid on the figures of a calendar year (A18).
+  annualFigure: true,
   amountFields: ["annualOnlineRetail"],
   conditions(input, ctx) {
     const p = ctx.params["art3.3"];

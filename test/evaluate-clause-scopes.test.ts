@@ -298,6 +298,16 @@ describe("A18 art7.1-express: one claim per enterprise per calendar year", () =>
     expect(claimOf(decision, "y1")).toMatchObject({ status: "awarded", amount: "115000.00" });
   });
 
+  // Fails today: the ledger keys a per-year one-time scope by the claim's cap year, which under A10's
+  // payment-year switch is the year of payment. The year A18 means is the year the parcels count (the
+  // figure's year): two years' figures paid on one day are two claims, one per year. Suggested for the
+  // evaluator (issue 12): key "per-enterprise-per-year" one-time scopes by the fact year.
+  it.fails("under A10's payment-year switch, the figures of two years paid on the same day are both paid", () => {
+    const paid = (claim: ClaimIn): ClaimIn => ({ ...claim, paymentDate: "2027-01-20" });
+    const decision = run([paid(express("x", "2025-12-31", 150000)), paid(express("y", "2026-12-31", 150000))], [], { switches: { annualCapYear: "payment-year" } });
+    expect(amounts(decision, "x", "y")).toEqual(["115000.00", "115000.00"]);
+  });
+
   it("a grant of the same year in the history refuses the claim; one of the year before does not", () => {
     const grant = (factDate: string) => [{ id: "g-x", clauseId: "art7.1-express", factDate, amount: "100000" }];
     expect(claimOf(run([express("x", "2026-12-31", 150000)], grant("2026-12-31")), "x")).toMatchObject({

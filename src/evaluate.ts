@@ -22,11 +22,15 @@ import {
   MAX_GRANTS_PER_APPLICATION,
   type MisconductFinding,
 } from "./application.js";
+import { canonicalizeIdentifiers } from "./application-identifiers.js";
+import { capYearOf, factDateIssue, type Placement, placeClaim } from "./fact-dates.js";
+import type { MeasuresRule } from "./measures/common.js";
 import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
 import { canonicalJsonSha256 } from "./kernel/canonical.js";
-import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
+import { type CivilDate, yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
-import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { ambiguityKey } from "./kernel/identifiers.js";
 import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import { inFactDateOrder } from "./kernel/fact-order.js";
@@ -157,27 +161,6 @@ interface Validated {
   readonly amounts: readonly (string | null)[];
 }
 
-function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
-  if (items.length < 2) return [];
-  const seen = new Map<string, number>();
-  const issues: ValidationIssue[] = [];
-  items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, index);
-    else
-      issues.push(
-        makeIssue({
-          code: "inconsistent",
-          pathSegments: [path, index, "id"],
-          received: item.id,
-          expected: `a ${what} id used once; ${formatPath([path, first, "id"])} already has it`,
-          expectedZh: `唯一的编号；${formatPath([path, first, "id"])} 已使用该编号`,
-        }),
-      );
-  });
-  return issues;
-}
-
 function claimInputIssues(clauseId: unknown, input: unknown, index: number, ctx: MeasuresContext): ValidationIssue[] {
   if (!isClauseId(clauseId)) return [];
   const rule = getRule(clauseId);
@@ -267,16 +250,15 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     application = parsed.data;
   }
   const history = application.history ?? [];
-  const issues: ValidationIssue[] = [
-    ...duplicateIdIssues(application.claims, "claims", "claim"),
-    ...duplicateIdIssues(history, "history", "grant"),
-  ];
+  // Ids in their canonical form, each unambiguous (a claim id and a grant id used once).
+  const issues: ValidationIssue[] = canonicalizeIdentifiers(application);
   const findings = application.applicant.misconductFindings ?? [];
-  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => grant.id));
+  // By ambiguity key: a reference spelt another way is already reported as ambiguous, not as missing.
+  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => ambiguityKey(grant.id)));
   findings.forEach((finding, index) => {
     if (finding.grants === "all") return;
     finding.grants.forEach((id, position) => {
-      if (grantIds.has(id)) return;
+      if (grantIds.has(ambiguityKey(id))) return;
       issues.push(
         makeIssue({
           code: "inconsistent",
@@ -315,6 +297,8 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     try {
       const read = readFacts(bound.prepared, input, NO_PATH);
       facts[index] = read;
+      const dated = factDateIssue(bound.prepared.rule as MeasuresRule, claim, read, index);
+      if (dated !== null) issues.push(dated);
       // Only the verdict is kept: the result object dies young (see claimDecision for its explanation).
       const decided = decideFacts(bound.prepared, read, bound.quiet);
       statuses[index] = decided.status;
@@ -464,11 +448,6 @@ function capPeriod(scope: CapScope, year: number, projectId: string | undefined)
   }
 }
 
-function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDate | undefined): number | null {
-  if (switches.annualCapYear === "payment-year") return paymentDate === undefined ? null : yearOf(paymentDate);
-  return yearOf(factDate);
-}
-
 /**
  * A cap across claims as it met a claim: what the decision's `crossClaimCaps` entry and reason are
  * written from, when they are read (see `capNotesOf`).
@@ -499,6 +478,8 @@ interface Working {
   readonly clauseStatus: ClauseStatus;
   /** The clause's amount after its own caps; "0.00" when ineligible, null when undetermined. */
   readonly clauseAmount: string | null;
+  /** Where 第十四条's window places the claim, and its cap year. */
+  readonly placement: Placement;
   readonly year: number | null;
   /** Position in processing order, from 1. */
   sequence: number;
@@ -884,23 +865,28 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   const history = application.history ?? [];
   const standing = applicantStanding(application);
 
-  const working: Working[] = application.claims.map((claim, index) => ({
-    claim,
-    index,
-    bound: boundClause(claim.clauseId as ClauseId, edition),
-    facts: facts[index] as ReadFacts,
-    clauseStatus: statuses[index] as ClauseStatus,
-    clauseAmount: amounts[index] as string | null,
-    year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
-    sequence: 0,
-    status: null,
-    reasons: null,
-    citations: null,
-    paid: ZERO,
-    headrooms: null,
-    paidInstead: null,
-    shown: null,
-  }));
+  const working: Working[] = application.claims.map((claim, index) => {
+    const bound = boundClause(claim.clauseId as ClauseId, edition);
+    const placement = placeClaim(bound.prepared.rule as MeasuresRule, claim, facts[index] as ReadFacts, ctx, window);
+    return {
+      claim,
+      index,
+      bound,
+      facts: facts[index] as ReadFacts,
+      clauseStatus: statuses[index] as ClauseStatus,
+      clauseAmount: amounts[index] as string | null,
+      placement,
+      year: placement.year,
+      sequence: 0,
+      status: null,
+      reasons: null,
+      citations: null,
+      paid: ZERO,
+      headrooms: null,
+      paidInstead: null,
+      shown: null,
+    };
+  });
   const ordered = inFactDateOrder(working, claimDate, claimId);
 
   // Projects that a claim declares supported by another policy (the earliest such claim of each). The
@@ -926,12 +912,13 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       refuse(w, standing.status, standing.reasons, standing.citations);
       continue;
     }
-    if (!isWithin(claim.factDate, window.from, window.to)) {
+    if (!w.placement.inWindow) {
+      const span = w.placement.lastPaidDay === "none";
       const text = {
         code: CODES.OUT_OF_WINDOW.code,
         article: "第十四条",
-        en: `${CODES.OUT_OF_WINDOW.en} Fact date ${claim.factDate}; window ${window.from} to ${window.to} inclusive.`,
-        zh: `${CODES.OUT_OF_WINDOW.zh}发生日期 ${claim.factDate}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
+        en: `${CODES.OUT_OF_WINDOW.en} ${span ? `No day of the period ending ${claim.factDate} lies in the window` : `Fact date ${claim.factDate}`}; window ${window.from} to ${window.to} inclusive.`,
+        zh: `${CODES.OUT_OF_WINDOW.zh}${span ? `截至 ${claim.factDate} 的期间没有一天在有效期内` : `发生日期 ${claim.factDate}`}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
       };
       refuse(w, "out-of-window", [text], ONLY_ARTICLE_14);
       continue;

@@ -365,7 +365,7 @@ describe("A19 art7.1-logistics: the rate is a reviewed rate, at most the edition
 // ---------------------------------------------------------------------------------------------------
 
 describe("A18: the clauses paid on a year's figure are marked for the evaluator", () => {
-  it("annualFigure is set on art3.3, art5.1, art6.1 and art7.1-express, and on no other clause", () => {
-    expect(listRules().filter((rule) => rule.annualFigure === true).map((rule) => rule.id)).toEqual(["art3.3", "art5.1", "art6.1", "art7.1-express"]);
+  it('factDate "year-end" is set on art3.3, art5.1, art6.1 and art7.1-express, and on no other clause', () => {
+    expect(listRules().filter((rule) => rule.factDate === "year-end").map((rule) => rule.id)).toEqual(["art3.3", "art5.1", "art6.1", "art7.1-express"]);
   });
 });

@@ -251,9 +251,9 @@ export const art3_3: MeasuresRule<typeof art3_3Schema> = {
     zh: "30万元 + 5万元 × ⌊（网络零售额 − 2000万元）÷ 1000万元⌋",
   },
   schema: art3_3Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["incrementCounting"],
-  // 网络零售额……当年同比增速: paid on the figures of a calendar year (A18).
-  annualFigure: true,
   amountFields: ["annualOnlineRetail"],
   conditions(input, ctx) {
     const p = ctx.params["art3.3"];

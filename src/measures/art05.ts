@@ -77,9 +77,9 @@ export const art5_1: MeasuresRule<typeof art5_1Schema> = {
     zh: "评审比例（≤1%，缺省1%）× 本地企业年度累计实际成交额",
   },
   schema: art5_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["art5_1CapScope"],
-  // 年度累计实际成交额: paid on the figure of a calendar year (A18).
-  annualFigure: true,
   amountFields: ["localEnterprisesCumulativeTurnover"],
   validate(input, ctx) {
     return reviewedRateProblems(input.reviewedRate, ctx, art5_1RateSpec(ctx));

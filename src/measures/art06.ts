@@ -52,9 +52,9 @@ export const art6_1: MeasuresRule<typeof art6_1Schema> = {
     zh: "评审核定金额（默认：最高限额10万元）",
   },
   schema: art6_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: [],
-  // 每年培训电商人才500人次以上: paid on the figure of a calendar year (A18).
-  annualFigure: true,
   // The approved amount is optional: without it the ceiling is returned (and flagged), never "undetermined".
   amountFields: [],
   conditions(input, ctx) {

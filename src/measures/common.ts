@@ -10,18 +10,8 @@ import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
 import type { Citation, RuleDefinition, RuleProblem } from "../kernel/rule.js";
 import type { MeasuresContext } from "./edition.js";
 
-/** What a clause of these measures says besides the kernel's rule. */
-export interface MeasuresRuleExtras {
-  /**
-   * The clause pays on a figure of a calendar year (年度快递业务量, 当年同比增速, 年度累计实际成交额,
-   * 每年培训…人次): a claim's fact date is 31 December of the year the figure counts (A18).
-   * Absent on the clauses paid on a dated fact (a session, an investment, a recognition, a loan period).
-   */
-  readonly annualFigure?: true;
-}
-
 /** A clause of these measures: a kernel rule whose context is an edition of the measures. */
-export type MeasuresRule<S extends z.ZodType = z.ZodType> = RuleDefinition<S, MeasuresContext> & MeasuresRuleExtras;
+export type MeasuresRule<S extends z.ZodType = z.ZodType> = RuleDefinition<S, MeasuresContext>;
 
 const ARTICLE_NUMERALS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 const ITEM_NUMERALS = ["", "一", "二", "三", "四", "五"];

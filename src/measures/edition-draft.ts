@@ -18,6 +18,7 @@ export const DEFAULT_SWITCHES: Switches = deepFreeze({
   annualCapYear: "fact-year",
   thresholdWords: "civil-code",
   art4_1InvestmentCapScope: "per-term",
+  art7_2InterestPeriod: "clipped-to-window",
   art6_2ProjectScope: "one-time",
 });
 

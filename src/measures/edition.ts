@@ -124,6 +124,8 @@ export interface Switches {
   readonly thresholdWords: "civil-code" | "edition";
   /** A12 — art4.1-investment: scope of the 500,000 cap. */
   readonly art4_1InvestmentCapScope: "per-term" | "per-year" | "per-project";
+  /** A16 — art7.2: which interest days are subsidised, and where the claim lies. */
+  readonly art7_2InterestPeriod: "clipped-to-window" | "whole-period";
   /** A17 — art6.2: one payment per project, or several up to the project's cap. */
   readonly art6_2ProjectScope: "one-time" | "cumulative";
 }
@@ -144,6 +146,7 @@ export const SWITCH_VALUES: { readonly [K in SwitchName]: { readonly register: s
   annualCapYear: { register: "A10", values: ["fact-year", "payment-year"] },
   thresholdWords: { register: "A11", values: ["civil-code", "edition"] },
   art4_1InvestmentCapScope: { register: "A12", values: ["per-term", "per-year", "per-project"] },
+  art7_2InterestPeriod: { register: "A16", values: ["clipped-to-window", "whole-period"] },
   art6_2ProjectScope: { register: "A17", values: ["one-time", "cumulative"] },
 };
 

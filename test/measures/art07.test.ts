@@ -324,14 +324,14 @@ describe("art7.2 强化金融支持", () => {
   });
 
   it("A8 default actual/360, and the result says so", () => {
-    expect(run("art7.2", loan).switches).toEqual({ interestDayCount: "actual/360", rounding: "fen-half-up" });
+    expect(run("art7.2", loan).switches).toEqual({ interestDayCount: "actual/360", art7_2InterestPeriod: "clipped-to-window", rounding: "fen-half-up" });
   });
 
   it("A8 alternative actual/365: 15,525,000 ÷ 365 = 42,534.2465… → 42,534.25", () => {
     const result = run("art7.2", loan, { switches: { interestDayCount: "actual/365" } });
     expect(result.amount).toBe("42534.25");
     expect(result.exactAmount?.startsWith("42534.246575342465753")).toBe(true);
-    expect(result.switches).toEqual({ interestDayCount: "actual/365", rounding: "fen-half-up" });
+    expect(result.switches).toEqual({ interestDayCount: "actual/365", art7_2InterestPeriod: "clipped-to-window", rounding: "fen-half-up" });
   });
 
   it("a whole year: 7,300,000 × 0.04 × 50% × 365 days is 146,000.00 under actual/365 and 148,027.78 under actual/360", () => {

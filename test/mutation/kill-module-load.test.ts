@@ -21,7 +21,7 @@ describe("the measures load", () => {
     expect(registry.isClauseId("art3.3")).toBe(true);
   });
 
-  it("edition: the switches of the ambiguity register (§7, and A12, A17 of §8), each with its default first", async () => {
+  it("edition: the switches of the ambiguity register (§7, and A12, A16, A17 of §8), each with its default first", async () => {
     const { SWITCH_VALUES } = await import("../../src/measures/edition.js");
     const register = Object.fromEntries(Object.entries(SWITCH_VALUES).map(([name, entry]) => [entry.register, [name, entry.values[0]]]));
     expect(register).toEqual({
@@ -37,6 +37,7 @@ describe("the measures load", () => {
       A10: ["annualCapYear", "fact-year"],
       A11: ["thresholdWords", "civil-code"],
       A12: ["art4_1InvestmentCapScope", "per-term"],
+      A16: ["art7_2InterestPeriod", "clipped-to-window"],
       A17: ["art6_2ProjectScope", "one-time"],
     });
     // Every alternative the register names is offered.

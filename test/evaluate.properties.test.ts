@@ -380,12 +380,13 @@ describe("evaluate(): properties over generated applications", () => {
     );
   });
 
-  it("adding an unrelated claim (art6.2, fresh id, no project) changes no other claim's status or amount", () => {
+  it("adding an unrelated claim (art6.2, fresh id, a project of its own) changes no other claim's status or amount", () => {
     const event = fc.record({ factDate: windowDate, actualCost: moneyNear(["600000"], "800000") });
     fc.assert(
       fc.property(applicationArb, event, (app, { factDate, actualCost }) => {
         const before = byId(run(app));
-        const extra: ClaimIn = { id: "zz-event-9", clauseId: "art6.2", factDate, input: { publicBasicServiceEvent: true, actualCost } };
+        // art6.2 is paid once per project (A17): the claim names a project no other claim has.
+        const extra: ClaimIn = { id: "zz-event-9", clauseId: "art6.2", factDate, projectId: "zz-event-project-9", input: { publicBasicServiceEvent: true, actualCost } };
         const after = run({ ...app, claims: [...app.claims, extra] });
         for (const [id, old] of before) {
           const now = after.claims.find((c) => c.claimId === id) as ClaimDecision;

@@ -351,8 +351,12 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     input: { logisticsFacilityBuiltOrUpgraded: true, auditedInvestment },
   });
 
-  it("art6.2: two cost tranches of one event, 200,000 each, share its 300,000: 200,000 then 100,000", () => {
-    const decision = run([event("e2", "2025-06-01", "400000", "expo"), event("e1", "2025-05-01", "400000", "expo")]);
+  // Under A17's alternative reading (art6_2ProjectScope "cumulative"); by default art6.2 pays a project
+  // once (test/evaluate-clause-scopes.test.ts).
+  const cumulative: EditionOverride = { switches: { art6_2ProjectScope: "cumulative" } };
+
+  it("art6.2 (cumulative): two cost tranches of one event, 200,000 each, share its 300,000: 200,000 then 100,000", () => {
+    const decision = run([event("e2", "2025-06-01", "400000", "expo"), event("e1", "2025-05-01", "400000", "expo")], [], {}, cumulative);
     expect(claimOf(decision, "e1")).toMatchObject({ status: "awarded", amount: "200000.00" });
     const second = claimOf(decision, "e2");
     expect(second).toMatchObject({ status: "reduced", amount: "100000.00", amountBeforeCrossClaimCaps: "200000.00" });
@@ -362,9 +366,9 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     expect(second.reasons.map((r) => r.code)).toEqual(["CROSS_CLAIM_CAP_APPLIED"]);
   });
 
-  it("art6.2: two events (two project ids), or claims without a project id, are capped each on its own", () => {
-    expect(run([event("e1", "2025-05-01", "400000", "expo"), event("e2", "2025-06-01", "400000", "contest")]).totals.overall).toBe("400000.00");
-    expect(run([event("e1", "2025-05-01", "400000"), event("e2", "2025-06-01", "400000")]).totals.overall).toBe("400000.00");
+  it("art6.2 (cumulative): two events (two project ids), or claims without a project id, are capped each on its own", () => {
+    expect(run([event("e1", "2025-05-01", "400000", "expo"), event("e2", "2025-06-01", "400000", "contest")], [], {}, cumulative).totals.overall).toBe("400000.00");
+    expect(run([event("e1", "2025-05-01", "400000"), event("e2", "2025-06-01", "400000")], [], {}, cumulative).totals.overall).toBe("400000.00");
   });
 
   it("art7.1-logistics: two phases of one centre, 300,000 each before the cap, share its 500,000: 300,000 then 200,000", () => {
@@ -396,14 +400,15 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     expect(claimOf(decision, "l2")).toMatchObject({ status: "reduced", amount: "200000.00" });
   });
 
-  it("one clause with a cap per claim: two claims of one project are both paid (no 第十一条 within one clause)", () => {
+  it("two claims of one project under one clause are both paid, within the clause's cap (no 第十一条 within one clause)", () => {
     const flows = { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, liveRoomAndColdChainInvestment: "1000000" };
     const decision = run([
       { id: "i1", clauseId: "art4.1-investment", factDate: "2025-05-01", projectId: "studio", input: flows },
       { id: "i2", clauseId: "art4.1-investment", factDate: "2025-08-01", projectId: "studio", input: flows },
     ]);
-    expect(claimOf(decision, "i1").amount).toBe("400000.00");
-    expect(claimOf(decision, "i2").amount).toBe("400000.00");
+    expect(claimOf(decision, "i1")).toMatchObject({ status: "awarded", amount: "400000.00" });
+    // A12: the 500,000 binds the enterprise over the term, so the second is reduced, not refused.
+    expect(claimOf(decision, "i2")).toMatchObject({ status: "reduced", amount: "100000.00", paidInstead: null });
   });
 
   it("art3.1, once per park: the same park claimed twice is refused as already awarded, not as a duplicate of another clause", () => {

@@ -6,10 +6,10 @@
 import { requireFact, thresholdCondition } from "../kernel/conditions.js";
 import { addCalendarDays, type CivilDate, daysBetween } from "../kernel/dates.js";
 import { Dec, formatPlain } from "../kernel/decimal.js";
-import { annualRate, count, date, fact, facts, growthRate, money } from "../kernel/fields.js";
+import { annualRate, count, date, fact, facts, fraction, growthRate, money } from "../kernel/fields.js";
 import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
 import type { RuleProblem } from "../kernel/rule.js";
-import { cite, type MeasuresRule, present, tieredAward } from "./common.js";
+import { cite, type MeasuresRule, present, type ReviewedRateSpec, reviewedRateProblems, reviewedRateStep, tieredAward } from "./common.js";
 import type { MeasuresContext, Switches } from "./edition.js";
 import { validityWindow } from "./general-provisions.js";
 
@@ -30,7 +30,21 @@ const art7_1LogisticsSchema = facts({
     en: "audited actual investment of the project in facilities and equipment purchased and in hardware and software built or upgraded, yuan",
     zh: "项目审定实际投资额（设施设备购置、软硬件建设升级等）（元）",
   }),
+  reviewedRate: fraction({
+    en: "the support rate fixed by the review, as a fraction of the audited investment (at most the clause's maximum; default the maximum)",
+    zh: "评审确定的支持比例（占项目审定实际投资额的小数，不超过条款规定的最高比例；缺省按最高比例）",
+  }),
 });
+
+/** 按照不超过项目审定实际投资额的50% (A19): the review fixes the rate, at most the edition's rate. */
+function art7_1LogisticsRateSpec(ctx: MeasuresContext): ReviewedRateSpec {
+  return {
+    field: "reviewedRate",
+    maxRateText: ctx.params["art7.1-logistics"].rate,
+    paid: { en: "support", zh: "支持" },
+    of: { en: "the audited actual investment", zh: "项目审定实际投资额" },
+  };
+}
 
 export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
   id: "art7.1-logistics",
@@ -42,13 +56,19 @@ export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
     "支持建设改造一批区级物流配送中心和乡镇街道快递物流站点，对设施设备购置、软硬件建设升级等按照不超过项目审定实际投资额的50%进行支持，最高不超过50万元。",
   ),
   reading: {
-    en: "A project building or upgrading a district-level logistics distribution centre or a township/street express logistics station receives 50% of its audited actual investment in facilities, equipment, hardware and software, at most 500,000 yuan per project.",
-    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点的项目，按项目审定实际投资额（设施设备购置、软硬件建设升级等）的50%给予支持，每个项目最高50万元。",
+    en: "A project building or upgrading a district-level logistics distribution centre or a township/street express logistics station receives the rate fixed by the review (按照不超过……50%: at most 50%; 50% when no reviewed rate is given: A19) of its audited actual investment in facilities, equipment, hardware and software, at most 500,000 yuan per project.",
+    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点的项目，按评审确定的比例（不超过50%；未提供时按50%：A19）乘以项目审定实际投资额（设施设备购置、软硬件建设升级等）给予支持，每个项目最高50万元。",
   },
-  formula: { en: "audited actual investment × 50%", zh: "项目审定实际投资额 × 50%" },
+  formula: {
+    en: "reviewed rate (≤ 50%, default 50%) × audited actual investment",
+    zh: "评审比例（≤50%，缺省50%）× 项目审定实际投资额",
+  },
   schema: art7_1LogisticsSchema,
   switches: [],
   amountFields: ["auditedInvestment"],
+  validate(input, ctx) {
+    return reviewedRateProblems(input.reviewedRate, ctx, art7_1LogisticsRateSpec(ctx));
+  },
   conditions(input) {
     return [
       requireFact(
@@ -63,10 +83,11 @@ export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
     ];
   },
   amount(input, ctx, calc) {
+    const rate = reviewedRateStep(input.reviewedRate, ctx, calc, ctx.params["art7.1-logistics"].rate);
     return calc.multiply(
       { en: "audited actual investment × rate", zh: "审定实际投资额 × 支持比例" },
       present(input.auditedInvestment, "auditedInvestment"),
-      ctx.dec(ctx.params["art7.1-logistics"].rate),
+      rate,
     );
   },
   caps(ctx) {
@@ -106,8 +127,8 @@ export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
     "对销售平谷区特色农产品的企业，年度快递业务量超10万单的，给予10万元奖励，每增加1万单再奖励3000元，最高不超过30万元。",
   ),
   reading: {
-    en: "An enterprise selling Pinggu specialty farm products whose express parcels in the year exceed 100,000 (exclusive) receives 100,000 yuan, plus 3,000 for each full further 10,000 parcels (A2), at most 300,000 per enterprise per calendar year.",
-    zh: "销售平谷区特色农产品的企业，年度快递业务量超过10万单（不含本数）的，奖励10万元，每增加满1万单再奖励3000元（A2），单个企业每年最高30万元。",
+    en: "An enterprise selling Pinggu specialty farm products whose express parcels in the year exceed 100,000 (exclusive) receives 100,000 yuan, plus 3,000 for each full further 10,000 parcels (A2), at most 300,000 per enterprise per calendar year. The award is paid on the year's parcels: one claim per enterprise per calendar year, and a second claim for the same year, here or in the grant history, is refused, so the base award is never paid twice (A18).",
+    zh: "销售平谷区特色农产品的企业，年度快递业务量超过10万单（不含本数）的，奖励10万元，每增加满1万单再奖励3000元（A2），单个企业每年最高30万元。奖励按全年快递业务量核定：每家企业每个自然年度申报一次，同一年度的第二笔申报（含已拨付记录）不予支持，基础奖励不重复发放（A18）。",
   },
   formula: {
     en: "100,000 + 3,000 × ⌊(parcels − 100,000) ÷ 10,000⌋",
@@ -162,7 +183,8 @@ export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
       },
     ];
   },
-  once: () => undefined,
+  // One claim per enterprise per calendar year (A18): the year's parcels are one figure, paid once.
+  once: () => "per-enterprise-per-year",
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * of the library's documents; the CSV reader, the workbook reader and the spreadsheet functions share it.
  */
 import { describe, expect, it } from "vitest";
-import { readCell, timesTenThousand } from "../../src/adapters/cells/read.js";
+import { readCell as readSheetCell } from "../../src/adapters/cells/read.js";
+import { readTableCell as readCell, timesTenThousand } from "../../src/adapters/cells/table.js";
 
 const value = (read: ReturnType<typeof readCell>): unknown => (read !== null && "value" in read ? read.value : read === null ? "(blank)" : "(problem)");
 
@@ -64,6 +65,12 @@ describe("one cell reader", () => {
     for (const yes of ["TRUE", "true", "是", "√", "✓", " 是 ", "Yes", true]) expect(value(readCell("boolean", yes)), String(yes)).toBe(true);
     for (const no of ["FALSE", "否", "×", "✗", "no", false]) expect(value(readCell("boolean", no)), String(no)).toBe(false);
     expect(value(readCell("boolean", "maybe"))).toBe("maybe"); // the library refuses it
+  });
+
+  it("the spreadsheet functions' reader is the same reader (counts and 万元 are the tables' additions)", () => {
+    for (const [kind, raw] of [["date", "2026年3月1日"], ["number", "1,000,000.01"], ["boolean", "√"], ["text", " x "]] as const) {
+      expect(readSheetCell(kind, raw), `${kind} ${raw}`).toEqual(readCell(kind, raw));
+    }
   });
 
   it("a blank cell is a missing fact, never 0 or false", () => {

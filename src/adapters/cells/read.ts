@@ -6,9 +6,8 @@
  *
  * Accepted (docs/cli.md, "How cells are read"; docs/spreadsheets.md):
  * - around every value: spaces (also U+3000), full-width digits and punctuation (１００，０００．５);
- * - numbers: `1000000.01`, `-1.50`, thousands separators in groups of three (`1,000,000.01`); with the
- *   万元 unit, the figure times 10 000, exactly (decimal shift, no floating point);
- * - whole counts: `12`, `1,200`;
+ * - numbers: `1000000.01`, `-1.50`, thousands separators in groups of three (`1,000,000.01`);
+ * - (tables only, src/adapters/cells/table.ts: whole counts `12`, `1,200`; a 万元 column, scaled exactly);
  * - dates: `2026-03-01`, `2026-3-1`, `2026/3/1`, `2026.3.1`, `2026年3月1日`, a true date cell, an
  *   Excel serial number (whole days since 1899-12-30; serials below 61 are ambiguous in Excel);
  * - yes/no: true/false (any case), 是/否, √/×, ✓/✗, yes/no.
@@ -21,8 +20,8 @@
  * Pure and dependency-free (it is bundled into the spreadsheet script, ES2019).
  */
 
-/** What a field holds, as far as reading a cell is concerned. */
-export type CellKind = "boolean" | "date" | "number" | "count" | "text" | "any";
+/** What a field holds, as far as reading a cell is concerned (whole counts: see table.ts). */
+export type CellKind = "boolean" | "date" | "number" | "text" | "any";
 
 /** What was wrong with a cell (without its place: the caller knows the file, sheet, row and column). */
 export interface CellProblem {
@@ -44,11 +43,6 @@ export interface NumericCell {
 }
 
 export interface CellOptions {
-  /**
-   * The unit of a number column: `yuan` (default) or `wan` (万元: the figure is multiplied by 10 000,
-   * exactly). Only for `number` cells.
-   */
-  readonly unit?: "yuan" | "wan";
   /**
    * How a true date cell (a Date) is read: `beijing` (default: a Date is an instant, and the fact is
    * the calendar day in Beijing at that instant — what spreadsheet hosts hand to custom functions) or
@@ -86,8 +80,6 @@ export function normalise(text: string): string {
 const NUMBER = /^[-+]?\d+(\.\d+)?$/;
 /** Thousands separators only in groups of three: 1,234,567.89 — not 1,00 or 12,34. */
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const COUNT = /^\d+$/;
-const GROUPED_COUNT = /^\d{1,3}(,\d{3})+$/;
 
 const NUMBER_EXPECTED: CellProblem = {
   expected: "a number such as 1000000.01 or 1,000,000.01",
@@ -95,29 +87,10 @@ const NUMBER_EXPECTED: CellProblem = {
   hint: "thousands separators only in groups of three",
   hintZh: "千位分隔符须每三位一组",
 };
-const COUNT_EXPECTED: CellProblem = {
-  expected: "a whole number such as 12 or 1,200",
-  expectedZh: "整数，例如 12 或 1,200",
-  hint: "thousands separators only in groups of three",
-  hintZh: "千位分隔符须每三位一组",
-};
 const DATE_EXPECTED: CellProblem = {
   expected: "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, a date cell, or an Excel date serial number",
   expectedZh: "日期，例如 2026-03-01、2026/3/1 或 2026年3月1日，日期单元格，或 Excel 日期序列号",
 };
-
-/** A decimal text times 10 000, exactly: the decimal point moves four places. */
-export function timesTenThousand(decimal: string): string {
-  const negative = decimal.startsWith("-");
-  const unsigned = decimal.replace(/^[-+]/, "");
-  const [whole = "0", fraction = ""] = unsigned.split(".");
-  const digits = `${whole}${fraction.padEnd(4, "0")}`;
-  const point = whole.length + 4;
-  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, "");
-  const fracPart = digits.slice(point).replace(/0+$/, "");
-  const text = fracPart === "" ? intPart : `${intPart}.${fracPart}`;
-  return negative && /[1-9]/.test(text) ? `-${text}` : text;
-}
 
 /** The shortest decimal text of a finite double, without exponent (the number a cell displays). */
 function decimalOfNumber(value: number): string | undefined {
@@ -129,9 +102,9 @@ function decimalOfNumber(value: number): string | undefined {
 }
 
 /** Digits with commas that are not thousands separators in groups of three (1,00 or 4,50,00,000). */
-const MISGROUPED = /^[-+]?[\d,]*\d,[\d,]*(\.\d+)?$/;
+export const MISGROUPED = /^[-+]?[\d,]*\d,[\d,]*(\.\d+)?$/;
 
-function readNumber(raw: unknown, options: CellOptions): CellRead {
+function readNumber(raw: unknown): CellRead {
   let text: string | undefined;
   if (isNumericCell(raw)) text = raw.numeric.trim();
   else if (typeof raw === "number") text = decimalOfNumber(raw);
@@ -144,20 +117,7 @@ function readNumber(raw: unknown, options: CellOptions): CellRead {
   // without an exponent goes on as the number it is).
   if (text === undefined) return { value: raw };
   if (!NUMBER.test(text)) return { value: text };
-  const unsigned = text.replace(/^\+/, "");
-  return { value: options.unit === "wan" ? timesTenThousand(unsigned) : unsigned };
-}
-
-function readCount(raw: unknown): CellRead {
-  let text: string;
-  if (isNumericCell(raw)) text = raw.numeric.trim();
-  else if (typeof raw === "string") {
-    const plain = normalise(raw);
-    if (MISGROUPED.test(plain) && !GROUPED_COUNT.test(plain)) return { problem: COUNT_EXPECTED };
-    text = GROUPED_COUNT.test(plain) ? plain.replace(/,/g, "") : plain;
-  } else return { value: raw };
-  // A whole count becomes a JSON number; anything else goes on as text for the library to refuse.
-  return COUNT.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { value: text };
+  return { value: text.replace(/^\+/, "") };
 }
 
 const TRUE_WORDS: readonly string[] = ["true", "yes", "是", "√", "✓", "✔"];
@@ -237,9 +197,7 @@ export function readCell(kind: CellKind, raw: unknown, options: CellOptions = {}
   if (isBlankCell(raw)) return null;
   switch (kind) {
     case "number":
-      return readNumber(raw, options);
-    case "count":
-      return readCount(raw);
+      return readNumber(raw);
     case "boolean":
       return readBoolean(raw);
     case "date":

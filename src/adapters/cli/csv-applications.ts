@@ -11,7 +11,8 @@
  * library validates the document and this module only says which row and column each issue is about.
  */
 import { applicationJsonSchema, listClauseIds, type ValidationIssue } from "../../index.js";
-import { type CellKind, type CellRead, isBlankCell, readCell } from "../cells/read.js";
+import { type CellRead, isBlankCell } from "../cells/read.js";
+import { readTableCell as readCell, type TableCellKind as CellKind } from "../cells/table.js";
 import type { Locator, Problem } from "./problems.js";
 
 /** Applicant columns → field of `applicant`. */

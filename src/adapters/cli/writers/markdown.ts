@@ -4,8 +4,7 @@
  * (`explainClaim`). Totals come first, so the report is assembled before it is written.
  */
 import { explainClaim, type Edition } from "../../../index.js";
-import { describeOrigin, statusLabel, STATUSES, word } from "../labels.js";
-import { windowBasis } from "../labels.js";
+import { describeOrigin, statusLabel, STATUSES, windowBasis, word } from "../labels.js";
 import { markdownText } from "../markdown-text.js";
 import { describeProblem } from "../problems.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";

@@ -5,8 +5,7 @@
  * applications get one line here; their problems go to standard error.
  */
 import type { Edition } from "../../../index.js";
-import { type Colours, describeOrigin, displayWidth, padEnd, padStart, statusColour, statusLabel, STATUSES, word } from "../labels.js";
-import { windowBasis } from "../labels.js";
+import { type Colours, describeOrigin, displayWidth, padEnd, padStart, statusColour, statusLabel, STATUSES, windowBasis, word } from "../labels.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";
 
 export function terminalWriter(sink: Sink, options: WriterOptions & { readonly edition: Edition; readonly colours: Colours }): Writer {

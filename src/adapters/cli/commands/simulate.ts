@@ -130,7 +130,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   try {
     // One applicant, one ledger: two applications with one credit code are refused unless merged
     // (the library's option; docs/cli.md, "One applicant, one ledger").
-    const options: SimulationOptions & { readonly mergeSameApplicant?: boolean } = {
+    const options: SimulationOptions = {
       ...(envelope !== undefined ? { budgetEnvelope: envelope } : {}),
       invalidDetails: SHOWN_PROBLEMS,
       mergeSameApplicant: args.flags.has("merge-same-applicant"),

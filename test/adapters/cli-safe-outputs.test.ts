@@ -16,8 +16,11 @@ import { escapeHtml } from "../../src/adapters/cli/report-html.js";
 import { csvWriter } from "../../src/adapters/cli/writers/csv.js";
 import { markdownWriter } from "../../src/adapters/cli/writers/markdown.js";
 import { workbookWriter } from "../../src/adapters/cli/xlsx.js";
+import { jsonWriter } from "../../src/adapters/cli/writers/json.js";
+import { printable, terminalWriter } from "../../src/adapters/cli/writers/terminal.js";
+import { NO_COLOURS } from "../../src/adapters/cli/labels.js";
 
-const HOSTILE = ["=HYPERLINK(\"http://x\",\"点击\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "<script>alert(1)</script>", "A | B", "*粗体* _x_ [链接](http://x)", "`code`"];
+const HOSTILE: string[] = ["=HYPERLINK(\"http://x\",\"点击\")", "+1+2", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "<script>alert(1)</script>", "A | B", "*粗体* _x_ [链接](http://x)", "`code`"];
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
 const FIXTURE = JSON.parse(readFileSync(join(__dirname, "../../fixtures/applications/mcn-agency.json"), "utf8")) as { applicant: { name: string } };
 
@@ -80,6 +83,34 @@ describe("Markdown: quoted text stays text", () => {
     const rows = sink.text.split("\n").filter((line) => line.startsWith("| "));
     const cells = (line: string) => line.replace(/\\\|/g, "").split("|").length;
     for (const row of rows) expect(cells(row), row).toBe(cells(rows[0]!));
+  });
+});
+
+describe("terminal and JSON", () => {
+  it("the terminal shows control characters instead of obeying them", async () => {
+    expect(printable("a\u001b[2Jb\u0007")).toBe("a\\u{1b}[2Jb\\u{7}");
+    const sink = memory();
+    const writer = terminalWriter(sink, { lang: "en", edition: EDITION, colours: NO_COLOURS });
+    const summary = new Summary();
+    await writer.start();
+    for (const name of [...HOSTILE, "\u001b]0;owned\u0007名"]) {
+      const outcome = outcomeFor(name);
+      summary.add(outcome);
+      await writer.add(outcome);
+    }
+    await writer.finish(summary);
+    expect(sink.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(sink.text).toContain("\\u{1b}]0;owned\\u{7}名");
+  });
+
+  it("JSON carries every hostile name as the same string", async () => {
+    const sink = memory();
+    const writer = jsonWriter(sink, { lang: "en" });
+    await writer.start();
+    for (const name of HOSTILE) await writer.add(outcomeFor(name));
+    await writer.finish(new Summary());
+    const entries = JSON.parse(sink.text) as { decision: { applicant: { name: string } } }[];
+    expect(entries.map((entry) => entry.decision.applicant.name)).toEqual(HOSTILE);
   });
 });
 

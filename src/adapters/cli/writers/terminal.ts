@@ -8,6 +8,14 @@ import type { Edition } from "../../../index.js";
 import { type Colours, describeOrigin, displayWidth, padEnd, padStart, statusColour, statusLabel, STATUSES, windowBasis, word } from "../labels.js";
 import type { Outcome, Sink, Summary, Writer, WriterOptions } from "../outcome.js";
 
+/**
+ * Text quoted from the input, safe on a terminal: control characters (an escape sequence in a name
+ * could recolour, move the cursor or retitle the window) are shown as \u{…} instead of acting.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u{${ch.charCodeAt(0).toString(16)}}`);
+}
+
 export function terminalWriter(sink: Sink, options: WriterOptions & { readonly edition: Edition; readonly colours: Colours }): Writer {
   const { lang, colours: c } = options;
   const w = (key: Parameters<typeof word>[0]) => word(key, lang);
@@ -39,11 +47,11 @@ export function terminalWriter(sink: Sink, options: WriterOptions & { readonly e
         windowShown = true;
         await sink.write(`${w("window")}${sep}${decision.window.from} … ${decision.window.to} (${windowBasis(decision.window.basis, lang)})\n`);
       }
-      lines.push(`${c.bold(`${decision.applicant.name} (${decision.applicant.creditCode})`)}  ${c.dim(where)}`);
+      lines.push(`${c.bold(`${printable(decision.applicant.name)} (${decision.applicant.creditCode})`)}  ${c.dim(printable(where))}`);
       for (const reason of decision.applicantReasons) lines.push(c.yellow(`  [${reason.code}] ${reason[lang]}`));
       const head = [w("claim"), w("clause"), w("factDate"), w("status"), w("amount"), w("reasons")];
       const rows = decision.claims.map((claim) => [
-        claim.claimId,
+        printable(claim.claimId),
         claim.clauseId,
         claim.factDate,
         statusLabel(claim.status, lang),
@@ -67,7 +75,7 @@ export function terminalWriter(sink: Sink, options: WriterOptions & { readonly e
         if (claim.status === "awarded") continue;
         for (const reason of claim.reasons) {
           if (decision.applicantReasons.some((r) => r.code === reason.code)) continue;
-          lines.push(`  ${c.dim(`${claim.claimId} [${reason.code}]`)} ${reason[lang]}`);
+          lines.push(`  ${c.dim(`${printable(claim.claimId)} [${reason.code}]`)} ${reason[lang]}`);
         }
       }
       lines.push(`  ${w("total")}${sep}${c.bold(decision.totals.overall)} ${w("yuan")}`);

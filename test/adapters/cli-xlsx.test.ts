@@ -180,9 +180,12 @@ describe("--format xlsx --out decisions.xlsx", () => {
     expect(sheet).toMatch(/<col [^>]*width="60"/);
   });
 
-  it("--format xlsx needs --out; --out needs --format xlsx", () => {
+  it("--format xlsx needs --out; --out needs --format xlsx; --sheet needs a workbook", () => {
     expect(run(["evaluate", join(work, "mcn-agency.xlsx"), "--format", "xlsx"]).status).toBe(2);
     expect(run(["evaluate", join(work, "mcn-agency.xlsx"), "--out", "x.xlsx"]).status).toBe(2);
+    const sheetOnCsv = run(["evaluate", "fixtures/csv/mcn-agency.csv", "--sheet", "申请", "--edition", EDITION]);
+    expect(sheetOnCsv.status).toBe(2);
+    expect(sheetOnCsv.stderr).toContain("--sheet applies to workbooks");
   });
 });
 

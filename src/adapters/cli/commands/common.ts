@@ -39,6 +39,9 @@ export async function readAllUnits(files: readonly string[], args: ParsedArgs, i
     problems: [{ code: "unreadable", expected: "a file matching the pattern (none does)", expectedZh: "与模式匹配的文件（没有匹配的文件）" }],
   }));
   const sheet = args.strings.sheet;
+  if (sheet !== undefined && !paths.some((path) => isWorkbookFile(path, options.format))) {
+    throw new UsageError("--sheet applies to workbooks (.xlsx, or --input-format xlsx) only", command);
+  }
   for (const path of paths) {
     // One by one: spreading a file of some 120,000 applications into push() overflows the call stack.
     let read: Unit[];

@@ -22,11 +22,13 @@ import {
   MAX_GRANTS_PER_APPLICATION,
   type MisconductFinding,
 } from "./application.js";
+import { canonicalizeIdentifiers } from "./application-identifiers.js";
 import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
 import { canonicalJsonSha256 } from "./kernel/canonical.js";
 import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
-import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { ambiguityKey } from "./kernel/identifiers.js";
 import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
 import { CapLedger } from "./kernel/ledger.js";
 import { inFactDateOrder } from "./kernel/fact-order.js";
@@ -157,27 +159,6 @@ interface Validated {
   readonly amounts: readonly (string | null)[];
 }
 
-function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
-  if (items.length < 2) return [];
-  const seen = new Map<string, number>();
-  const issues: ValidationIssue[] = [];
-  items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, index);
-    else
-      issues.push(
-        makeIssue({
-          code: "inconsistent",
-          pathSegments: [path, index, "id"],
-          received: item.id,
-          expected: `a ${what} id used once; ${formatPath([path, first, "id"])} already has it`,
-          expectedZh: `唯一的编号；${formatPath([path, first, "id"])} 已使用该编号`,
-        }),
-      );
-  });
-  return issues;
-}
-
 function claimInputIssues(clauseId: unknown, input: unknown, index: number, ctx: MeasuresContext): ValidationIssue[] {
   if (!isClauseId(clauseId)) return [];
   const rule = getRule(clauseId);
@@ -267,16 +248,15 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     application = parsed.data;
   }
   const history = application.history ?? [];
-  const issues: ValidationIssue[] = [
-    ...duplicateIdIssues(application.claims, "claims", "claim"),
-    ...duplicateIdIssues(history, "history", "grant"),
-  ];
+  // Ids in their canonical form, each unambiguous (a claim id and a grant id used once).
+  const issues: ValidationIssue[] = canonicalizeIdentifiers(application);
   const findings = application.applicant.misconductFindings ?? [];
-  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => grant.id));
+  // By ambiguity key: a reference spelt another way is already reported as ambiguous, not as missing.
+  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => ambiguityKey(grant.id)));
   findings.forEach((finding, index) => {
     if (finding.grants === "all") return;
     finding.grants.forEach((id, position) => {
-      if (grantIds.has(id)) return;
+      if (grantIds.has(ambiguityKey(id))) return;
       issues.push(
         makeIssue({
           code: "inconsistent",

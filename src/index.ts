@@ -40,6 +40,7 @@ export {
   type RecoveryItem,
   type RecoveryReport,
 } from "./evaluate.js";
+export { evaluateBatch, groupApplications, mergeApplications, type ApplicationGroup, type BatchOptions } from "./batch.js";
 export {
   applicationSchema,
   type Application,

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { deriveEdition } from "./src/index.js";
+import { buildService } from "./src/adapters/service/app.js";
+const ed = deriveEdition(JSON.parse(readFileSync("fixtures/editions/published-2025-03-01.json", "utf8")));
+const app = await buildService({ editions: [ed] });
+const doc = (await app.inject({ url: "/openapi.json" })).json();
+console.log(JSON.stringify(doc.paths["/healthz"].get.responses));
+let res = await app.inject({ method: "GET", url: "/docs" }); console.log(res.statusCode, res.headers["content-type"], res.body.match(/(src|href)="[^"]*"/g));
+res = await app.inject({ method: "GET", url: "/docs/static/swagger-initializer.js" }); console.log(res.statusCode, res.body.slice(0,600));
+res = await app.inject({ method: "GET", url: "/docs/json" }); console.log(res.statusCode);
+await app.close();

@@ -31,7 +31,7 @@ function wholeNumber(value: string | undefined, option: string, min: number, max
 /** The optional packages the service needs, named when one is missing. */
 const SERVICE_PACKAGES = ["fastify", "@fastify/swagger", "@fastify/swagger-ui", "@fastify/cors"];
 
-function missingPackage(error: unknown): string | undefined {
+export function missingPackage(error: unknown): string | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") return undefined;
   const message = error instanceof Error ? error.message : "";

@@ -247,6 +247,8 @@ export function openApiOptions(components: Readonly<Record<string, JsonSchema>>,
       ],
     },
     hideUntagged: true,
+    // OpenAPI 3.1 has JSON Schema's const: keep the library's schemas as they are.
+    convertConstToEnum: false,
     transformObject: (documentObject) => {
       const document = ("openapiObject" in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as Record<string, unknown>;
       // The dialect of every schema in components: the library's JSON Schemas are draft 2020-12.

@@ -19,6 +19,7 @@ import { createServer } from "node:http";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import {
   type Decision,
+  type Edition,
   evaluate,
   evaluateBatch,
   evaluateClause,
@@ -40,7 +41,6 @@ import { DEFAULT_LIMITS, type ServiceLimits } from "./limits.js";
 import { type OpenApiDocs, openApiOptions, routeDocs } from "./openapi.js";
 import { overLimit, PROBLEM_MEDIA_TYPE, problemBody, type SchemaError, schemaIssues, ServiceProblem, serviceIssue } from "./problems.js";
 import { serviceSchemasOf } from "./schemas.js";
-import type { Edition } from "../../index.js";
 
 export interface ServiceOptions {
   /** The editions served; the first is used when a request names none. */

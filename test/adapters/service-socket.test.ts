@@ -153,8 +153,13 @@ describe("pinggu serve, as a process", () => {
     expect(stderr).toContain("serve stopped");
   }, 60_000);
 
-  it("without an edition or a publication date: a usage error (exit 2) saying what to pass", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/adapters/cli/main.ts"), "serve", "--port", "0"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  it.each([
+    [["--port", "0"], "--published-on"],
+    [["--port", "eighty", "--published-on", "2025-03-01"], "--port: expected a whole number from 0 to 65535"],
+    [["--cors", "grants.example.gov.cn", "--published-on", "2025-03-01"], "--cors: expected an origin"],
+    [["--published-on", "2025-03-01", "application.json"], "serve takes no FILE"],
+  ])("pinggu serve %j: a usage error (exit 2) saying what to pass", async (args, message) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/adapters/cli/main.ts"), "serve", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (data: string) => {
@@ -162,6 +167,7 @@ describe("pinggu serve, as a process", () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(2);
-    expect(stderr).toContain("--published-on");
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("usage: pinggu serve");
   }, 60_000);
 });

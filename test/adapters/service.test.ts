@@ -323,6 +323,20 @@ describe("editions, health, version", () => {
     expect(response.headers["pinggu-library-version"]).toBe(LIBRARY_VERSION);
   });
 
+  it("an edition id that is not ASCII is percent-encoded in the header, as it is in the body", async () => {
+    const trial = deriveEdition({ id: "试行版 2025", publishedOn: "2025-06-01" });
+    const served = await buildService({ editions: [trial] });
+    try {
+      const response = await served.inject({ url: "/healthz" });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["pinggu-edition-id"]).toBe(encodeURIComponent("试行版 2025"));
+      expect(response.json<{ stamp: { editionId: string } }>().stamp.editionId).toBe("试行版 2025");
+      expect((await served.inject({ url: `/editions/${encodeURIComponent("试行版 2025")}` })).statusCode).toBe(200);
+    } finally {
+      await served.close();
+    }
+  });
+
   it("two editions with one id cannot be served", async () => {
     await expect(buildService({ editions: [PUBLISHED, PUBLISHED] })).rejects.toThrow(/two editions have the id/);
   });

@@ -64,9 +64,17 @@ export interface Stamp {
   readonly editionHash: string;
 }
 
+/**
+ * An edition id as a header value: as it is when it is printable ASCII, else percent-encoded (an id may
+ * be any text, 试行版 say, and a header may carry only ASCII; the body carries it as it is).
+ */
+export function headerId(id: string): string {
+  return /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(id) && !id.includes("%") ? id : encodeURIComponent(id);
+}
+
 /** The stamp of an answer computed under `served`, in the headers and for the body. */
 function stamp(reply: FastifyReply, served: ServedEdition): Stamp {
-  reply.header(HEADER_EDITION_ID, served.id);
+  reply.header(HEADER_EDITION_ID, headerId(served.id));
   reply.header(HEADER_EDITION_HASH, served.hash);
   return { library: LIBRARY_NAME, version: LIBRARY_VERSION, editionId: served.id, editionHash: served.hash };
 }
@@ -194,7 +202,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
   app.addHook("onRequest", async (_request, reply) => {
     reply.header(HEADER_LIBRARY, LIBRARY_NAME);
     reply.header(HEADER_VERSION, LIBRARY_VERSION);
-    reply.header(HEADER_EDITION_ID, defaultEdition.id);
+    reply.header(HEADER_EDITION_ID, headerId(defaultEdition.id));
     reply.header(HEADER_EDITION_HASH, defaultEdition.hash);
     reply.header("x-content-type-options", "nosniff");
   });
@@ -298,7 +306,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     );
     const first = stamp(reply, chosen[0] as ServedEdition);
     // Several editions: the header lists every hash, in the order of the result's editions.
-    reply.header(HEADER_EDITION_ID, chosen.map((served) => served.id).join(", "));
+    reply.header(HEADER_EDITION_ID, chosen.map((served) => headerId(served.id)).join(", "));
     reply.header(HEADER_EDITION_HASH, chosen.map((served) => served.hash).join(", "));
     return { result, editions: chosen.map((served) => ({ id: served.id, hash: served.hash })), stamp: first };
   });

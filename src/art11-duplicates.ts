@@ -81,14 +81,8 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
   const stillUndetermined = undetermined.filter(open);
 
   // Projects with claims under several clauses, undetermined claims included.
-  const members = new Map<string, W[]>();
-  for (const w of [...admitted, ...stillUndetermined]) {
-    const project = projectUnderArticle11(w);
-    if (project === undefined) continue;
-    const list = members.get(project);
-    if (list) list.push(w);
-    else members.set(project, [w]);
-  }
+  const inProjects = [...admitted, ...stillUndetermined].filter((w) => projectUnderArticle11(w) !== undefined);
+  const members = groupBy(inProjects, (w) => projectUnderArticle11(w) as string);
   const undeterminedSet = new Set<W>(stillUndetermined);
   const twinProjects: { project: string; claims: W[] }[] = [];
   const inTwinProject = new Set<W>();
@@ -105,9 +99,7 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
     }
     twinProjects.push({ project, claims });
   }
-  twinProjects.sort(
-    (a, b) => compareDates(a.claims[0] as W, b.claims[0] as W) || compareNatural(a.project, b.project),
-  );
+  twinProjects.sort((a, b) => compareDates(a.claims[0] as W, b.claims[0] as W) || compareNatural(a.project, b.project));
 
   // The claims of no such project, by clause (ledger keys never cross clauses: see claim-ledger.ts).
   const rest = admitted.filter((w) => !inTwinProject.has(w));
@@ -116,12 +108,9 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
   const reservations: Reservation[] = [];
 
   for (const { claims } of twinProjects) {
-    const byClause = groupBy(claims, (w) => w.claim.clauseId);
-    let best: Offer<W> | null = null;
-    let firstPaying: Offer<W> | null = null;
-    for (const [clauseId, own] of byClause) {
-      const others = restByClause.get(clauseId) ?? [];
-      const entries = mergeInLedgerOrder(others, own);
+    const offers: Offer<W>[] = [];
+    for (const [clauseId, own] of groupBy(claims, (w) => w.claim.clauseId)) {
+      const entries = mergeInLedgerOrder(restByClause.get(clauseId) ?? [], own);
       const outcomes = runLedger(
         entries,
         reservations.filter((r) => r.entry.claim.clauseId === clauseId),
@@ -131,22 +120,23 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
       );
       const mine = new Set<W>(own);
       const ownOutcomes = outcomes.filter((_, i) => mine.has(entries[i] as W));
-      const paid = ownOutcomes.reduce((sum, o) => sum.plus(o.paid), ZERO);
-      const offer: Offer<W> = { clauseId, paid, outcomes: ownOutcomes, claims: own };
-      // Clauses come in the order of their earliest claim: a strict "more" keeps the earliest on a tie.
-      if (best === null || paid.gt(best.paid)) best = offer;
-      if (firstPaying === null && paid.gt(0)) firstPaying = offer;
+      offers.push({ clauseId, paid: ownOutcomes.reduce((sum, o) => sum.plus(o.paid), ZERO), outcomes: ownOutcomes, claims: own });
     }
-    const chosen = ctx.switches.intraMeasuresDuplicates === "first-claimed" ? (firstPaying ?? firstOffer(byClause, claims)) : best;
-    const winner = chosen as Offer<W>;
+    // Offers come in the order of their clause's earliest claim: the first of the best wins a tie.
+    const paying = offers.filter((offer) => offer.paid.gt(0));
+    const winner =
+      ctx.switches.intraMeasuresDuplicates === "first-claimed"
+        ? paying[0]
+        : paying.reduce<Offer<W> | undefined>((best, offer) => (best === undefined || offer.paid.gt(best.paid) ? offer : best), undefined);
+    if (winner === undefined) {
+      // No clause would pay the project anything: there is nothing to choose, and each claim is
+      // refused for its own reason (its one-time scope taken, its cap used up).
+      for (const offer of offers) offer.claims.forEach((w, i) => settlements.set(w, { kind: "ledger", outcome: offer.outcomes[i] as LedgerOutcome }));
+      continue;
+    }
     const winnerClaim = winner.claims[0] as W;
     winner.claims.forEach((w, i) => {
-      const outcome = winner.outcomes[i] ?? null;
-      if (outcome === null) {
-        // first-claimed with nothing paying: the earliest clause's claims go to the final run.
-        rest.push(w);
-        return;
-      }
+      const outcome = winner.outcomes[i] as LedgerOutcome;
       reservations.push({ entry: w, outcome });
       settlements.set(w, { kind: "ledger", outcome });
     });
@@ -167,12 +157,6 @@ interface Offer<W> {
   readonly paid: Decimal;
   readonly outcomes: readonly LedgerOutcome[];
   readonly claims: readonly W[];
-}
-
-/** The earliest clause of a project, with no outcomes yet: its claims are paid in the final run. */
-function firstOffer<W extends LedgerEntry>(byClause: Map<string, W[]>, claims: readonly W[]): Offer<W> {
-  const clauseId = (claims[0] as W).claim.clauseId;
-  return { clauseId, paid: ZERO, outcomes: [], claims: byClause.get(clauseId) as W[] };
 }
 
 function finalRun<W extends LedgerEntry>(

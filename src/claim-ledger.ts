@@ -92,7 +92,7 @@ function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresC
     const year = capYearOf(ctx.switches, grant.factDate, grant.paidOn) ?? yearOf(grant.factDate);
     const scope = rule.once(ctx);
     if (scope && grant.amount.gt(0)) {
-      const key = onceKey(grant.clauseId, scope, year, grant.projectId, grant.productId);
+      const key = onceKey(grant.clauseId, scope, yearOf(grant.factDate), grant.projectId, grant.productId);
       if (key) ledger.take(key, `history:${grant.id}`);
     }
     for (const cap of rule.caps(ctx)) {
@@ -120,7 +120,9 @@ function quote(entry: LedgerEntry, ledger: CapLedger, ctx: MeasuresContext, expl
   const rule = getRule(claim.clauseId);
   const year = entry.year as number;
   const scope = rule.once(ctx);
-  const key = scope ? onceKey(claim.clauseId, scope, year, claim.projectId, claim.productId) : null;
+  // A one-time scope per year counts the year of the fact (the figure's year, A18), whichever year the
+  // annual caps count in (A10): two years' figures paid on one day are two years.
+  const key = scope ? onceKey(claim.clauseId, scope, yearOf(claim.factDate), claim.projectId, claim.productId) : null;
   const takenBy = key ? (ledger.takenBy(key) ?? null) : null;
   const requested = new Dec(entry.clauseAmount as string);
   if (takenBy) return { takenBy, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, headrooms: null };

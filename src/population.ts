@@ -248,7 +248,8 @@ export function* generatePopulation(options: PopulationOptions): Generator<Appli
         id: `C${c + 1}`,
         clauseId,
         factDate,
-        ...(clauseId === "art3.1" || rng() < 0.3 ? { projectId: `P${int(rng, 1, 4)}` } : {}),
+        // Clauses that are one-time per project (art3.1 per park, art6.2 per event: A17) always name one.
+        ...(clauseId === "art3.1" || clauseId === "art6.2" || rng() < 0.3 ? { projectId: `P${int(rng, 1, 4)}` } : {}),
         ...(clauseId === "art5.2" ? { productId: `SKU${int(rng, 1, 3)}` } : {}),
         ...(rng() < 0.02 ? { otherPolicySupport: { policy: "平谷区其他财政支持政策（合成）" } } : {}),
         input,

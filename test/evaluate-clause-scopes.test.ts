@@ -225,11 +225,8 @@ describe("A17 art6.2: one payment per project", () => {
     expect(claimOf(decision, "e2")).toMatchObject({ status: "awarded", amount: "100000.00" });
   });
 
-  // Fails today: the evaluator's ledger takes a one-time scope for every eligible claim it pays, even
-  // at 0.00 (payClaim takes the once key before looking at the amount). A17 gives the payment to the
-  // first claim awarded more than 0: the lead's evaluator change (issue 12) is to take the scope only
-  // when the amount paid is above 0.
-  it.fails("a first claim eligible at 0.00 (an actual cost of 0) does not take the scope: the next claim is paid", () => {
+  // A17 gives the payment to the first claim awarded more than 0: a payment of 0 takes no scope.
+  it("a first claim eligible at 0.00 (an actual cost of 0) does not take the scope: the next claim is paid", () => {
     const decision = run([event("e1", "2025-05-01", "0", "expo"), event("e2", "2025-06-01", "200000", "expo")]);
     expect(claimOf(decision, "e1").amount).toBe("0.00");
     expect(claimOf(decision, "e2")).toMatchObject({ status: "awarded", amount: "100000.00" });
@@ -298,11 +295,9 @@ describe("A18 art7.1-express: one claim per enterprise per calendar year", () =>
     expect(claimOf(decision, "y1")).toMatchObject({ status: "awarded", amount: "115000.00" });
   });
 
-  // Fails today: the ledger keys a per-year one-time scope by the claim's cap year, which under A10's
-  // payment-year switch is the year of payment. The year A18 means is the year the parcels count (the
-  // figure's year): two years' figures paid on one day are two claims, one per year. Suggested for the
-  // evaluator (issue 12): key "per-enterprise-per-year" one-time scopes by the fact year.
-  it.fails("under A10's payment-year switch, the figures of two years paid on the same day are both paid", () => {
+  // The year A18 means is the year the parcels count (the figure's year), whatever year A10 counts the
+  // caps in: two years' figures paid on one day are two claims, one per year.
+  it("under A10's payment-year switch, the figures of two years paid on the same day are both paid", () => {
     const paid = (claim: ClaimIn): ClaimIn => ({ ...claim, paymentDate: "2027-01-20" });
     const decision = run([paid(express("x", "2025-12-31", 150000)), paid(express("y", "2026-12-31", 150000))], [], { switches: { annualCapYear: "payment-year" } });
     expect(amounts(decision, "x", "y")).toEqual(["115000.00", "115000.00"]);

@@ -88,8 +88,8 @@ export function reviewedRateProblems(reviewed: Decimal | undefined, ctx: Measure
     {
       field: spec.field,
       received: formatPlain(reviewed),
-      expected: `a reviewed rate not above the clause's maximum ${spec.maxRateText} (不超过${spec.of.zh}的${percent}%)`,
-      expectedZh: `不超过条款规定最高比例 ${spec.maxRateText}（不超过${spec.of.zh}的${percent}%）的评审比例`,
+      expected: `a reviewed rate not above the clause's maximum ${formatPlain(maxRate)} (不超过${spec.of.zh}的${percent}%)`,
+      expectedZh: `不超过条款规定最高比例 ${formatPlain(maxRate)}（不超过${spec.of.zh}的${percent}%）的评审比例`,
       hint: `the ${spec.paid.en} may be at most ${percent}% of ${spec.of.en}; leave ${spec.field} out to use the maximum`,
       hintZh: `${spec.paid.zh}最高为${spec.of.zh}的${percent}%；省略 ${spec.field} 即按最高比例计算`,
     },
@@ -103,6 +103,8 @@ export function reviewedRateProblems(reviewed: Decimal | undefined, ctx: Measure
 export function reviewedRateStep(reviewed: Decimal | undefined, ctx: MeasuresContext, calc: Calculation, maxRateText: string): Decimal {
   if (reviewed !== undefined) return calc.value({ en: "rate fixed by the review", zh: "评审确定的比例" }, reviewed);
   const note = CLAUSE_REASON_CODES.DEFAULT_RATE_USED;
-  calc.note({ code: note.code, en: `${note.en} Rate used: ${maxRateText}.`, zh: `${note.zh}采用比例：${maxRateText}。` });
+  // Printed as a number ("0.50" in the draft and "0.5" in a derived edition are one rate).
+  const shown = formatPlain(ctx.dec(maxRateText));
+  calc.note({ code: note.code, en: `${note.en} Rate used: ${shown}.`, zh: `${note.zh}采用比例：${shown}。` });
   return calc.value({ en: "rate: the clause's maximum (no reviewed rate given)", zh: "比例：条款规定的最高比例（未提供评审比例）" }, ctx.dec(maxRateText));
 }

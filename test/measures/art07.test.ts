@@ -14,8 +14,8 @@ describe("art7.1-logistics 强化物流服务（设施）", () => {
     expect(result.steps[0]?.label.en).toMatch(/maximum \(no reviewed rate given\)/);
     expect(result.steps[0]?.label.zh).toMatch(/最高比例/);
     const note = result.reasons.find((r) => r.code === "DEFAULT_RATE_USED");
-    expect(note?.en).toContain("Rate used: 0.50.");
-    expect(note?.zh).toContain("采用比例：0.50。");
+    expect(note?.en).toContain("Rate used: 0.5.");
+    expect(note?.zh).toContain("采用比例：0.5。");
   });
 
   it("A19: a reviewed rate at the ceiling, 0.50, is used as the review's rate, without the default note", () => {

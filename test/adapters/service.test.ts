@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import Ajv2020 from "ajv/dist/2020.js";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildService } from "../../src/adapters/service/app.js";
@@ -136,6 +137,38 @@ describe("the OpenAPI document", () => {
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(20);
     for (const ref of new Set(refs)) expect(Object.keys(schemas), ref).toContain(ref.slice('"$ref":"#/components/schemas/'.length, -1));
+  });
+
+  it("describes what the service really answers: each answer validates against its documented schema (Ajv, draft 2020-12)", async () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema(document, "openapi.json");
+    const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
+    const check = async (method: "GET" | "POST", route: string, url: string, payload?: unknown, contentType = "application/json") => {
+      const response = payload === undefined ? await app.inject({ method, url }) : await post(url, payload, contentType);
+      const type = String(response.headers["content-type"]).split(";")[0] as string;
+      const ref = `openapi.json#/${pointer("paths", route, method.toLowerCase(), "responses", String(response.statusCode), "content", type, "schema")}`;
+      const validate = ajv.getSchema(ref);
+      expect(validate, `${method} ${url}: ${response.statusCode} ${type} is documented`).toBeDefined();
+      const valid = validate?.(response.json());
+      expect(valid ? [] : validate?.errors?.slice(0, 5), `${method} ${url} ${response.statusCode}`).toEqual([]);
+    };
+    await check("GET", "/healthz", "/healthz");
+    await check("GET", "/version", "/version");
+    await check("GET", "/editions", "/editions");
+    await check("GET", "/editions/{id}", `/editions/${WHAT_IF.id}`);
+    await check("GET", "/editions/{id}", "/editions/nope");
+    await check("GET", "/clauses", "/clauses");
+    await check("GET", "/clauses/{id}", "/clauses/art7.2");
+    await check("GET", "/clauses/{id}", "/clauses/art0");
+    await check("POST", "/clauses/{id}/evaluate", "/clauses/art3.1/evaluate?lang=zh", { usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" });
+    await check("POST", "/clauses/{id}/evaluate", "/clauses/art3.1/evaluate", { usedArea: "lots" });
+    for (const application of FIXTURES) await check("POST", "/applications/evaluate", "/applications/evaluate?lang=en", application);
+    await check("POST", "/applications/evaluate", "/applications/evaluate", FIXTURES);
+    await check("POST", "/applications/evaluate", "/applications/evaluate", "{", "application/json");
+    await check("POST", "/applications/evaluate", "/applications/evaluate", "x", "text/plain");
+    await check("POST", "/applications/evaluate", "/applications/evaluate?lang=fr", FIXTURES[0]);
+    await check("POST", "/applications/evaluate", "/applications/evaluate", { applicant: {} });
+    await check("POST", "/simulate", "/simulate", FIXTURES);
   });
 
   it("is also the page at /docs, served from this server (no CDN)", async () => {

@@ -72,7 +72,7 @@ const creditCodeSchema = z
 
 export const MISCONDUCT_KINDS = ["forged-materials", "false-data", "illegal-transfer", "other-serious-violation"] as const;
 
-const misconductFindingSchema = z.strictObject({
+export const misconductFindingSchema = z.strictObject({
   kind: z.enum(MISCONDUCT_KINDS).meta({
     description:
       "forged-materials 伪造申请材料 / false-data 虚报数据 / illegal-transfer 违规转让补贴资金 / other-serious-violation 其他重大违法违规行为",

@@ -54,7 +54,7 @@ type Raw = Record<string, unknown>;
 const isRecord = (value: unknown): value is Raw => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The credit code as the application schema reads it, or null where there is none to read. */
-function creditCodeOf(application: unknown): string | null {
+export function creditCodeOf(application: unknown): string | null {
   if (!isRecord(application)) return null;
   const applicant = application.applicant;
   if (!isRecord(applicant) || typeof applicant.creditCode !== "string") return null;
@@ -62,7 +62,7 @@ function creditCodeOf(application: unknown): string | null {
   return code === "" ? null : code;
 }
 
-function sameApplicantIssue(first: number, second: number, code: string): ValidationIssue {
+export function sameApplicantIssue(first: number, second: number, code: string): ValidationIssue {
   return makeIssue({
     code: "inconsistent",
     pathSegments: [second, "applicant", "creditCode"],

@@ -20,16 +20,16 @@ import {
   type Grant,
   MAX_CLAIMS_PER_APPLICATION,
   MAX_GRANTS_PER_APPLICATION,
-  type MisconductFinding,
 } from "./application.js";
 import { canonicalizeIdentifiers } from "./application-identifiers.js";
+import { recoveriesOf, type RecoveryReport } from "./art09-13-recoveries.js";
 import { type PaidInstead, projectUnderArticle11, type Settlement, settleClaims } from "./art11-duplicates.js";
 import { capPeriod, type Headrooms, type LedgerOutcome } from "./claim-ledger.js";
-import { capYearOf, factDateIssue, type Placement, placeClaim } from "./fact-dates.js";
+import { factDateIssue, type Placement, placeClaim } from "./fact-dates.js";
 import type { MeasuresRule } from "./measures/common.js";
-import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
+import { type BoundClause, boundClause, contextOf } from "./evaluate-clause.js";
 import { canonicalJsonSha256 } from "./kernel/canonical.js";
-import { type CivilDate, yearOf } from "./kernel/dates.js";
+import type { CivilDate } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import { ambiguityKey } from "./kernel/identifiers.js";
@@ -46,7 +46,6 @@ import {
   evaluatePrepared,
   evaluateRule,
   type OnceScope,
-  prepareRule,
   type ReadFacts,
   readFacts,
 } from "./kernel/rule.js";
@@ -100,21 +99,6 @@ export interface ClaimDecision {
   readonly reasons: readonly Reason[];
   /** The clause's own explanation (conditions, arithmetic, its caps). */
   readonly clause: ClauseResult;
-}
-
-export interface RecoveryItem {
-  readonly grantId: string;
-  readonly clauseId: string;
-  readonly factDate: string;
-  readonly amount: string;
-  /** Indexes of the findings that tie this grant. */
-  readonly findings: readonly number[];
-}
-
-export interface RecoveryReport {
-  readonly citations: readonly ArticleCitation[];
-  readonly items: readonly RecoveryItem[];
-  readonly total: string;
 }
 
 export interface Decision {
@@ -376,45 +360,9 @@ function applicantStanding(application: Application): ApplicantStanding {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Recovery (第九条, 第十三条).
-
-/**
- * The grants to recover under 第九条 / 第十三条: every grant a finding ties (its listed ids, or all),
- * each listed once, with the total.
- */
-export function recoveries(history: readonly Grant[], findings: readonly MisconductFinding[]): RecoveryReport {
-  const tied = new Map<string, number[]>();
-  findings.forEach((finding, index) => {
-    const ids = finding.grants === "all" ? history.map((grant) => grant.id) : finding.grants;
-    for (const id of ids) {
-      const indexes = tied.get(id);
-      if (indexes) indexes.push(index);
-      else tied.set(id, [index]);
-    }
-  });
-  const items: RecoveryItem[] = [];
-  let total: Decimal = ZERO;
-  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
-    const findingIndexes = tied.get(grant.id);
-    if (!findingIndexes) continue;
-    items.push({
-      grantId: grant.id,
-      clauseId: grant.clauseId,
-      factDate: grant.factDate,
-      amount: formatMoney(grant.amount),
-      findings: findingIndexes,
-    });
-    total = total.plus(grant.amount);
-  }
-  return { citations: items.length > 0 ? [ARTICLE_9, ARTICLE_13] : [], items, total: formatMoney(total) };
-}
-
-// -------------------------------------------------------------------------------------------------
 // The ledger pass.
 
 // Fact-date order; on the same day, ids in natural order ("s2" before "s10"): see inFactDateOrder.
-const grantDate = (grant: Grant): CivilDate => grant.factDate;
-const grantId = (grant: Grant): string => grant.id;
 const claimDate = (w: Working): CivilDate => w.claim.factDate;
 const claimId = (w: Working): string => w.claim.id;
 
@@ -962,7 +910,7 @@ function documentOf(applicationInput: unknown, edition: Edition, settled: Settle
     applicantReasons: standing.reasons,
     claims,
     totals: { overall: formatMoney(overall), byClause: format(byClause), byYear: format(byYear), byStatus },
-    recoveries: recoveries(history, application.applicant.misconductFindings ?? []),
+    recoveries: recoveriesOf(history, application.applicant.misconductFindings ?? []),
     audit: {
       library: LIBRARY_NAME,
       version: LIBRARY_VERSION,

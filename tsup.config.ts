@@ -12,11 +12,15 @@ export default defineConfig([
     target: "es2019",
     treeshake: true,
   },
-  // The `pinggu` command (package bin): one ESM file for Node 20+.
+  // The `pinggu` command (package bin): one ESM file for Node 20+. Fastify and the other optional
+  // dependencies of `pinggu serve` stay outside it, loaded with import() by the service only: no other
+  // command, and never the library, loads them.
   {
     entry: { cli: "src/adapters/cli/main.ts" },
     format: ["esm"],
     platform: "node",
+    splitting: false,
+    external: Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { optionalDependencies?: Record<string, string> }).optionalDependencies ?? {}),
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
     // The workbook libraries (optional dependencies) stay outside the bundle, loaded lazily by the

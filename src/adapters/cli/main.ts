@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   simulate: simulateCommand,
   schema: schemaCommand,
   clauses: clausesCommand,
+  serve: async (argv, io) => (await import("../service/command.js")).serveCommand(argv, io),
 };
 
 /** Run the command line; resolves to the exit code. */

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname, resolve as resolvePath } from "node:path";
 import { defineConfig, type Options } from "tsup";
 
 export default defineConfig([
@@ -14,7 +15,8 @@ export default defineConfig([
   },
   // The `pinggu` command (package bin): one ESM file for Node 20+. Fastify and the other optional
   // dependencies of `pinggu serve` stay outside it, loaded with import() by the service only: no other
-  // command, and never the library, loads them.
+  // command, and never the library, loads them. So do the workbook libraries (read-excel-file,
+  // write-excel-file: `external` matches their subpaths too), loaded by src/adapters/cli/xlsx.ts.
   {
     entry: { cli: "src/adapters/cli/main.ts" },
     format: ["esm"],
@@ -23,9 +25,9 @@ export default defineConfig([
     external: Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { optionalDependencies?: Record<string, string> }).optionalDependencies ?? {}),
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
-    // The workbook libraries (optional dependencies) stay outside the bundle, loaded lazily by the
-    // command that meets an .xlsx file (src/adapters/cli/xlsx.ts).
-    external: [/^read-excel-file(\/|$)/, /^write-excel-file(\/|$)/],
+    // The library is not bundled a second time: the command imports dist/index.js beside it, the very
+    // module `import "pinggu-live-commerce"` loads (one copy of the rules in the package, half the size).
+    esbuildPlugins: [libraryBesideTheCommand()],
     sourcemap: true,
     clean: false,
     treeshake: true,
@@ -57,6 +59,19 @@ export default defineConfig([
     esbuildPlugins: [zodForSheets(), clauseProseForSheets()],
   },
 ]);
+
+/** The CLI bundle: every import of the library's entry (src/index.ts) becomes `./index.js`, external. */
+function libraryBesideTheCommand(): NonNullable<Options["esbuildPlugins"]>[number] {
+  const entry = resolvePath("src/index.js");
+  return {
+    name: "library-beside-the-command",
+    setup(build) {
+      build.onResolve({ filter: /index\.js$/ }, (args) =>
+        args.importer && resolvePath(dirname(args.importer), args.path) === entry ? { path: "./index.js", external: true } : undefined,
+      );
+    },
+  };
+}
 
 /**
  * For the spreadsheet bundle only (150 KB budget), leave out two parts of zod that a clause never uses:

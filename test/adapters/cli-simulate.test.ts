@@ -82,6 +82,8 @@ beforeAll(() => {
   // A copy of the built command, so that a rebuild of dist/ elsewhere cannot pull it away mid-test.
   CLI = join(work, "cli.js");
   copyFileSync(BUILT_CLI, CLI);
+  // The command imports the library beside it (dist/index.js), as in the package.
+  copyFileSync(join(ROOT, "dist", "index.js"), join(work, "index.js"));
   writeFileSync(join(work, "package.json"), JSON.stringify({ name: "pinggu-simulate-test", private: true, type: "module" }));
   symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "dir");
   popFile = join(work, "population.jsonl");

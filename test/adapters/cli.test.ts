@@ -88,6 +88,8 @@ beforeAll(() => {
   // Run a copy of the built file, so a rebuild of dist/ elsewhere (which empties it first) cannot pull
   // it away mid-test. Beside it: "type": "module" as in the package, and the package's node_modules.
   copyFileSync(BUILT_CLI, CLI);
+  // The command imports the library beside it (dist/index.js), as in the package.
+  copyFileSync(join(ROOT, "dist", "index.js"), join(work, "index.js"));
   writeFileSync(join(work, "package.json"), JSON.stringify({ name: "pinggu-cli-test", private: true, type: "module" }));
   symlinkSync(join(ROOT, "node_modules"), join(work, "node_modules"), "dir");
   writeFileSync(join(work, "bad.csv"), BAD_CSV);

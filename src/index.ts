@@ -11,7 +11,9 @@ export {
   type Switches,
   type SwitchName,
   SWITCH_VALUES,
+  validateEdition,
 } from "./measures/edition.js";
+export { PARAMETER_KINDS, type ParameterKind } from "./measures/edition-schema.js";
 export type { MeasuresRule } from "./measures/common.js";
 export { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "./kernel/errors.js";
 export type {
@@ -62,7 +64,16 @@ export { canonicalJson, canonicalJsonSha256 } from "./kernel/canonical.js";
 export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
 export { CLAIM_STATUS_ZH, explainClaim, explainDecision } from "./explain-decision.js";
 export type { Language } from "./kernel/explain.js";
-export { applicationJsonSchema, decisionJsonSchema, decisionSchema, editionJsonSchema, jsonSchemaText, type SchemaName } from "./schemas.js";
+export {
+  applicationJsonSchema,
+  completeEditionJsonSchema,
+  decisionJsonSchema,
+  decisionSchema,
+  editionJsonSchema,
+  jsonSchemaText,
+  SCHEMA_NAMES,
+  type SchemaName,
+} from "./schemas.js";
 export {
   simulate,
   simulateAsync,

@@ -1,6 +1,7 @@
 /**
- * JSON Schemas (draft 2020-12) of the three documents other systems exchange with the library: the
- * application, the edition override and the decision. Generated from the zod schemas, so the schema a
+ * JSON Schemas (draft 2020-12) of the documents other systems exchange with the library: the
+ * application, the edition override (what `deriveEdition` reads), the complete edition (what
+ * `validateEdition` and every function taking an edition accept) and the decision. Generated from the zod schemas, so the schema a
  * Java or Python caller validates against is the one the library itself enforces. Committed under
  * schema/ by `npm run schemas`; a test fails when the committed files are stale.
  */
@@ -8,6 +9,8 @@ import * as z from "zod";
 import { applicationSchema } from "./application.js";
 import { editionOverrideSchema } from "./measures/derive-edition.js";
 import { SWITCH_VALUES, type SwitchName } from "./measures/edition.js";
+import { editionSchema } from "./measures/edition-schema.js";
+import { makeIssue, PolicyValidationError } from "./kernel/errors.js";
 import { listRules } from "./measures/registry.js";
 
 const money = z.string().regex(/^\d+\.\d{2}$/).meta({ description: "Yuan, two decimal places / 元，两位小数" });
@@ -180,14 +183,36 @@ export function editionJsonSchema(): JsonSchema {
   return z.toJSONSchema(editionOverrideSchema, JSON_SCHEMA_OPTIONS) as JsonSchema;
 }
 
+/** The complete edition: every figure, switch and date (`validateEdition`). */
+export function completeEditionJsonSchema(): JsonSchema {
+  return z.toJSONSchema(editionSchema(SWITCH_VALUES), JSON_SCHEMA_OPTIONS) as JsonSchema;
+}
+
 export function decisionJsonSchema(): JsonSchema {
   return z.toJSONSchema(decisionSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
 }
 
-export type SchemaName = "application" | "edition" | "decision";
+export type SchemaName = "application" | "edition" | "complete-edition" | "decision";
+
+/** Every schema's name, in the order they are documented. */
+export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision"];
+
+const SCHEMAS: Readonly<Record<SchemaName, () => JsonSchema>> = {
+  application: applicationJsonSchema,
+  edition: editionJsonSchema,
+  "complete-edition": completeEditionJsonSchema,
+  decision: decisionJsonSchema,
+};
 
 /** A schema by name, as pretty-printed JSON text (what is committed under schema/). */
 export function jsonSchemaText(name: SchemaName): string {
-  const schema = name === "application" ? applicationJsonSchema() : name === "edition" ? editionJsonSchema() : decisionJsonSchema();
+  if (typeof name !== "string" || !(SCHEMA_NAMES as readonly unknown[]).includes(name)) {
+    const names = SCHEMA_NAMES.map((known) => JSON.stringify(known)).join(", ");
+    throw new PolicyValidationError(
+      [makeIssue({ code: "invalid_value", pathSegments: ["name"], received: name, expected: `one of ${names}`, expectedZh: `以下之一：${names}` })],
+      "jsonSchemaText",
+    );
+  }
+  const schema = SCHEMAS[name]();
   return `${JSON.stringify({ $id: `https://pinggu-live-commerce.invalid/schema/${name}.schema.json`, ...schema }, null, 2)}\n`;
 }

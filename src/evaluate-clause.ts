@@ -2,6 +2,7 @@
  * `evaluateClause`: one clause, one claim's facts, one edition. Synchronous and pure.
  */
 import * as z from "zod";
+import { makeIssue, PolicyValidationError } from "./kernel/errors.js";
 import { parseOrThrow } from "./kernel/fields.js";
 import { type ClauseResult, evaluatePrepared, type PreparedRule, prepareRule, type RuleEnvironment } from "./kernel/rule.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
@@ -27,6 +28,39 @@ export const switchOverridesSchema = z.strictObject(switchShape);
 
 export function validateSwitchOverrides(raw: unknown, path: readonly (string | number)[] = ["switches"]): Partial<Switches> {
   return parseOrThrow(switchOverridesSchema, raw, "switches", path, () => Object.keys(SWITCH_VALUES)) as Partial<Switches>;
+}
+
+const CLAUSE_OPTION_KEYS = ["edition", "switches"];
+
+/**
+ * The options of `evaluateClause`, read once (a getter is asked once): an object with at most
+ * `edition` and `switches`; anything else is refused naming the options there are.
+ */
+function readClauseOptions(options: unknown): { edition: unknown; switches: Partial<Switches> | undefined } {
+  if (options === undefined) return { edition: undefined, switches: undefined };
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new PolicyValidationError(
+      [makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { edition?, switches? }", expectedZh: "对象 { edition?, switches? }" })],
+      "evaluateClause",
+    );
+  }
+  const unknown = Object.keys(options).filter((key) => !CLAUSE_OPTION_KEYS.includes(key));
+  if (unknown.length > 0) {
+    throw new PolicyValidationError(
+      unknown.map((key) =>
+        makeIssue({
+          code: "unknown_field",
+          pathSegments: ["options", key],
+          received: undefined,
+          expected: `no option named "${key}"; known options: ${CLAUSE_OPTION_KEYS.join(", ")}`,
+          expectedZh: `没有名为“${key}”的选项；已知选项：${CLAUSE_OPTION_KEYS.join("、")}`,
+        }),
+      ),
+      "evaluateClause",
+    );
+  }
+  const record = options as { edition?: unknown; switches?: Partial<Switches> };
+  return { edition: record.edition, switches: record.switches };
 }
 
 const contexts = new WeakMap<Edition, MeasuresContext>();
@@ -118,7 +152,9 @@ export function boundClause(clauseId: ClauseId | string, edition: Edition): Boun
 export function evaluateClause(clauseId: ClauseId | string, input: unknown, options: ClauseOptions = {}): ClauseResult {
   // An unknown id is refused before anything is cached under it.
   if (!isClauseId(clauseId)) getRule(clauseId);
-  const edition = withSwitches(frozenEdition(options.edition ?? DRAFT_EDITION), options.switches);
+  const { edition: given, switches } = readClauseOptions(options);
+  // Only an absent edition means the draft: `null` is a mistake, refused by the validation.
+  const edition = withSwitches(frozenEdition((given === undefined ? DRAFT_EDITION : given) as Edition), switches);
   const bound = boundClause(clauseId, edition);
   return evaluatePrepared(bound.prepared, input, bound.env);
 }

@@ -283,7 +283,8 @@ export function toValidationIssues(
         const options = issue.values.map((value) => JSON.stringify(value)).join(", ");
         result.push(
           makeIssue({
-            code: "invalid_value",
+            // A field of a fixed list that is absent is missing, as any other absent field.
+            code: received === undefined ? "required" : "invalid_value",
             pathSegments: path,
             received,
             expected: `one of ${options}`,

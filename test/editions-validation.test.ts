@@ -1,5 +1,5 @@
 /**
- * One validation for editions, wherever they enter (docs/editions.md): an edition the library sealed
+ * One validation for editions, wherever they enter (docs/conventions.md §4): an edition the library sealed
  * passes by its brand; anything else — built by hand, read from JSON — is validated field by field, and
  * refused with one PolicyValidationError listing every problem by path. Never a TypeError, never a
  * negative amount.

@@ -2,7 +2,7 @@
  * Exact decimal arithmetic for money, rates, counts and areas, and the reading of raw inputs as decimals.
  *
  * Everything numeric that the policy talks about is carried as an exact decimal (exact.ts), never as a
- * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (INTERPRETATION.md §2).
+ * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (docs/conventions.md §2).
  */
 import { Decimal, parsePlainDecimal, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP } from "./exact.js";
 
@@ -18,7 +18,7 @@ export type RoundingMode = "fen-half-up" | "fen-half-even" | "yuan-half-up";
 
 export const ROUNDING_MODES: readonly RoundingMode[] = ["fen-half-up", "fen-half-even", "yuan-half-up"];
 
-/** Round an exact amount once, as INTERPRETATION.md §2 prescribes (default: fen, half-up / 四舍五入). */
+/** Round an exact amount once, as docs/conventions.md §2 prescribes (default: fen, half-up / 四舍五入). */
 export function roundAmount(value: Decimal, mode: RoundingMode): Decimal {
   switch (mode) {
     case "fen-half-up":

@@ -1,5 +1,5 @@
 /**
- * One validation for editions, wherever they enter (docs/editions.md): what every parameter of every
+ * One validation for editions, wherever they enter (docs/conventions.md §4): what every parameter of every
  * clause may be, as a table checked by the compiler against `Parameters`, and the zod schemas built from
  * it — the complete edition (`validateEdition`) and the partial override a caller derives one from
  * (`deriveEdition`). Both read each figure with the same reader, so a figure refused in one is refused

@@ -199,7 +199,7 @@ export function isSealedEdition(value: unknown): value is Edition {
 let validator: ReturnType<typeof editionValidator> | undefined;
 
 /**
- * A complete edition, validated (docs/editions.md): an edition the library sealed — the draft, one of
+ * A complete edition, validated (docs/conventions.md §4): an edition the library sealed — the draft, one of
  * `deriveEdition`, one this function returned — is returned as it is, by its brand; anything else (an
  * edition built by hand or read from JSON) is read field by field into a fresh object and sealed, or
  * refused with one PolicyValidationError listing every problem by path (`edition.parameters["art3.1"].rate`).

@@ -68,7 +68,7 @@ describe("the measures load", () => {
     expect(edition.parameters["art3.3"].minAnnualOnlineRetail).toEqual({ value: "0", word: "超过" });
     expect(edition.parameters["art3.3"].cap).toBe("600000");
     expect(edition.switches.interestDayCount).toBe("actual/365");
-    // Thresholds are ≥ 0 (the rule on editions, docs/editions.md): a negative one is refused.
+    // Thresholds are ≥ 0 (the rule on editions, docs/conventions.md §4): a negative one is refused.
     expect(() => deriveEdition({ parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-5" } } } })).toThrow(
       /minAnnualOnlineRetail\.value/,
     );

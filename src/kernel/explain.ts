@@ -4,9 +4,47 @@
  */
 import type { Step } from "./calc.js";
 import type { ConditionResult } from "./conditions.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./errors.js";
+import { toValidationIssues } from "./fields.js";
+import { clauseResult } from "./result-schema.js";
 import type { ClauseResult } from "./rule.js";
 
 export type Language = "en" | "zh";
+
+/** The languages of every explanation. */
+export const LANGUAGES: readonly Language[] = ["zh", "en"];
+
+/** An issue when `lang` is not one of the languages (an unknown one printed "undefined" once). */
+export function languageIssue(lang: unknown, path: readonly (string | number)[] = ["lang"]): ValidationIssue | undefined {
+  if ((LANGUAGES as readonly unknown[]).includes(lang)) return undefined;
+  return makeIssue({
+    code: "invalid_value",
+    pathSegments: [...path],
+    received: lang,
+    expected: 'one of "zh", "en"',
+    expectedZh: '以下之一："zh"、"en"',
+  });
+}
+
+/**
+ * What a public explanation function was given, checked: the document against its schema (under
+ * `path`) and the language; every problem at once, or the parsed document.
+ */
+export function checkedForExplaining<T>(
+  schema: { safeParse(raw: unknown, params?: { reportInput?: boolean }): { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } } },
+  raw: unknown,
+  path: string,
+  lang: unknown,
+  context: string,
+): T {
+  const issues: ValidationIssue[] = [];
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) issues.push(...toValidationIssues(parsed.error.issues as Parameters<typeof toValidationIssues>[0], [path]));
+  const language = languageIssue(lang);
+  if (language) issues.push(language);
+  if (issues.length > 0 || !parsed.success) throw new PolicyValidationError(issues, context);
+  return parsed.data as T;
+}
 
 function stepExpression(step: Step): string {
   const [a = "", b = ""] = step.operands;
@@ -69,8 +107,17 @@ export function describeCondition(condition: ConditionResult, lang: Language): s
   return `${mark} ${condition.label[lang]}: ${facts} (${rule})`;
 }
 
-/** A clause result as lines of text: citation, conditions, arithmetic, caps, outcome and reasons. */
+/**
+ * A clause result as lines of text: citation, conditions, arithmetic, caps, outcome and reasons. A
+ * result that is not one (or a language other than "zh" and "en") is refused with the validation
+ * error, listing every problem.
+ */
 export function explainClause(result: ClauseResult, lang: Language = "en"): string {
+  return renderClause(checkedForExplaining<ClauseResult>(clauseResult, result, "result", lang, "explainClause"), lang);
+}
+
+/** `explainClause` of a result already checked (a decision's claim, checked with its decision). */
+export function renderClause(result: ClauseResult, lang: Language): string {
   const lines: string[] = [];
   const c = result.citation;
   lines.push(`${result.clauseId} — ${result.title[lang]} (${lang === "zh" ? c.labelZh : c.labelEn})`);

@@ -37,7 +37,7 @@ function issuesOutcome(issues: readonly ValidationIssue[]): Outcome {
 }
 
 function thrownOutcome(error: unknown): Outcome {
-  if (error instanceof PolicyValidationError) return issuesOutcome(error.issues);
+  // First: an UnknownClauseError is also a PolicyValidationError, and its own words are shorter.
   if (error instanceof UnknownClauseError) {
     const known = error.knownIds.join(", ");
     return {
@@ -46,6 +46,7 @@ function thrownOutcome(error: unknown): Outcome {
       zh: `未知的条款编号“${error.clauseId}”；已知编号：${known}`,
     };
   }
+  if (error instanceof PolicyValidationError) return issuesOutcome(error.issues);
   // Not expected from the core; still an answer in the cell rather than a failure of the sheet.
   const text = error instanceof Error ? error.message : String(error);
   return { kind: "error", en: `internal error: ${text}`, zh: `内部错误：${text}` };

@@ -251,10 +251,10 @@ describe("the fixes named in issue 12, each at its boundary", () => {
   });
 
   it("validityWindow: a bad edition and a bad date are both named; a publication after an explicit last day is inconsistent", () => {
-    expect(issuesOf(() => library.validityWindow(null as never, "2025-02-30")).map((issue) => issue.path)).toEqual(["edition", "publishedOn"]);
+    expect(issuesOf(() => library.validityWindow(null as never, "2025-02-30" as library.CivilDate)).map((issue) => issue.path)).toEqual(["edition", "publishedOn"]);
     const explicit = library.deriveEdition({ publishedOn: "2025-03-01", validUntil: "2025-12-31" });
-    expect(issuesOf(() => library.validityWindow(explicit, "2026-01-01"))[0]).toMatchObject({ path: "publishedOn", code: "inconsistent" });
-    expect(library.validityWindow(explicit, "2025-03-01")).toEqual({ from: "2025-03-01", to: "2025-12-31", basis: "explicit-valid-until" });
+    expect(issuesOf(() => library.validityWindow(explicit, "2026-01-01" as library.CivilDate))[0]).toMatchObject({ path: "publishedOn", code: "inconsistent" });
+    expect(library.validityWindow(explicit, "2025-03-01" as library.CivilDate)).toEqual({ from: "2025-03-01", to: "2025-12-31", basis: "explicit-valid-until" });
   });
 
   it("scaleLargestRemainder: fen that do not sum to the total, a target above it, a fraction of a fen", () => {

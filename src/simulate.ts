@@ -365,8 +365,7 @@ function difference(edition: EditionAccumulator, first: EditionAccumulator): Dif
 
 function envelopeFen(raw: string | number | undefined): bigint | null {
   if (raw === undefined) return null;
-  // Money to the fen, as every money input (A20).
-  const value = readDecimal(raw, { min: ZERO, max: MAX_MONEY, maxPlaces: 2, what: "a budget envelope in yuan", whatZh: "以元为单位的总额控制" });
+  const value = readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "a budget envelope in yuan", whatZh: "以元为单位的总额控制" });
   if (!isDecimal(value)) {
     throw new PolicyValidationError(
       [
@@ -473,7 +472,7 @@ function readSimulationArguments(
       issues.push(...error.issues);
     }
   }
-  refuse(issues, "simulation");
+  refuse(issues, issues.every((issue) => issue.pathSegments[0] === "options") ? "simulation options" : "simulation");
   return { editions: checked, envelope, largest, invalidDetails };
 }
 

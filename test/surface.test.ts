@@ -276,7 +276,7 @@ describe("the fixes named in issue 12, each at its boundary", () => {
   it("simulate: a bad edition is named by its index; bad options by their names; a string is not a population", () => {
     const negative = JSON.parse(JSON.stringify(EDITION)) as { parameters: Record<string, Record<string, unknown>> };
     (negative.parameters["art4.2"] as Record<string, unknown>).rate = "-1";
-    const paths = issuesOf(() => library.simulate([APPLICATION], [EDITION, negative as never], { largest: -1, budgetEnvelope: "100.001", colour: 1 } as never)).map((issue) => issue.path);
+    const paths = issuesOf(() => library.simulate([APPLICATION], [EDITION, negative as never], { largest: -1, budgetEnvelope: "-100", colour: 1 } as never)).map((issue) => issue.path);
     expect(paths.sort()).toEqual(['editions[1].parameters["art4.2"].rate', "options.budgetEnvelope", "options.colour", "options.largest"].sort());
     expect(issuesOf(() => library.simulate("applications" as never, [EDITION]))[0]).toMatchObject({ path: "population" });
   });

@@ -4,7 +4,9 @@
  * the clause's own explanation (conditions and arithmetic) beneath it.
  */
 import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
-import { checkedForExplaining, type Language, renderClause } from "./kernel/explain.js";
+import { checkExplaining, type Language, renderClause } from "./kernel/explain.js";
+import { toValidationIssues } from "./kernel/fields.js";
+import type { ValidationIssue } from "./kernel/errors.js";
 import { claimDecisionSchema, decisionSchema } from "./schemas.js";
 
 /** A claim's status in Chinese, for reports (the English is the status itself). */
@@ -18,6 +20,14 @@ export const CLAIM_STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
   "out-of-window": "不在有效期内",
 };
 
+/** The document parsed with its schema (every field the text reads, typed) and the language checked. */
+function checked<T>(schema: typeof decisionSchema | typeof claimDecisionSchema, raw: unknown, path: string, lang: unknown, context: string): T {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  const issues: ValidationIssue[] = parsed.success ? [] : toValidationIssues(parsed.error.issues, [path]);
+  checkExplaining(issues, lang, context);
+  return parsed.data as T;
+}
+
 function indent(text: string, prefix: string): string {
   return text
     .split("\n")
@@ -27,7 +37,7 @@ function indent(text: string, prefix: string): string {
 
 /** One claim of a decision as text; a claim that is not one, or an unknown language, is refused. */
 export function explainClaim(claim: ClaimDecision, lang: Language = "en"): string {
-  return renderClaim(checkedForExplaining<ClaimDecision>(claimDecisionSchema, claim, "claim", lang, "explainClaim"), lang);
+  return renderClaim(checked<ClaimDecision>(claimDecisionSchema, claim, "claim", lang, "explainClaim"), lang);
 }
 
 function renderClaim(claim: ClaimDecision, lang: Language): string {
@@ -58,7 +68,7 @@ function renderClaim(claim: ClaimDecision, lang: Language): string {
  * with a field missing) or a language other than "zh" and "en" is refused with the validation error.
  */
 export function explainDecision(given: Decision, lang: Language = "en"): string {
-  const decision = checkedForExplaining<Decision>(decisionSchema, given, "decision", lang, "explainDecision");
+  const decision = checked<Decision>(decisionSchema, given, "decision", lang, "explainDecision");
   const zh = lang === "zh";
   const lines: string[] = [];
   lines.push(`${decision.applicant.name} (${decision.applicant.creditCode})`);

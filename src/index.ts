@@ -11,8 +11,8 @@ export {
   type Switches,
   type SwitchName,
   SWITCH_VALUES,
-  validateEdition,
 } from "./measures/edition.js";
+export { validateEdition } from "./measures/edition-validation.js";
 export { PARAMETER_KINDS, type ParameterKind } from "./measures/edition-schema.js";
 export type { MeasuresRule } from "./measures/common.js";
 export { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "./kernel/errors.js";

@@ -13,7 +13,8 @@ import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel
 import { USCC_ALPHABET, usccCheckCharacter } from "./kernel/uscc.js";
 import type { ApplicationInput } from "./application.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
-import { type ClauseId, type Edition, type Parameters, validateEdition } from "./measures/edition.js";
+import type { ClauseId, Edition, Parameters } from "./measures/edition.js";
+import { validateEdition } from "./measures/edition-validation.js";
 import { listClauseIds } from "./measures/registry.js";
 
 export interface PopulationOptions {
@@ -55,7 +56,7 @@ function seedIssues(seed: unknown, path: (string | number)[]): ValidationIssue[]
 
 const POPULATION_KEYS = ["seed", "applicants", "claimsPerApplicant", "edition", "publishedOn"];
 /** A sanity ceiling: a population is generated lazily, but a typo of a few zeros is still a typo. */
-const MAX_APPLICANTS = 100_000_000;
+const MAX_APPLICANTS = Number.MAX_SAFE_INTEGER;
 const MAX_CLAIMS = 1_000;
 
 /** `generatePopulation`'s options read once and checked, every problem at once. */

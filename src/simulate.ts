@@ -12,7 +12,8 @@ import { type ClaimStatus, settle } from "./evaluate.js";
 import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
-import { type Edition, validateEdition } from "./measures/edition.js";
+import type { Edition } from "./measures/edition.js";
+import { validateEdition } from "./measures/edition-validation.js";
 import { listClauseIds } from "./measures/registry.js";
 
 export interface SimulationOptions {

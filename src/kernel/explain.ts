@@ -5,8 +5,7 @@
 import type { Step } from "./calc.js";
 import type { ConditionResult } from "./conditions.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "./errors.js";
-import { toValidationIssues } from "./fields.js";
-import { clauseResult } from "./result-schema.js";
+import { type Shape, shapeIssues } from "./shape-check.js";
 import type { ClauseResult } from "./rule.js";
 
 export type Language = "en" | "zh";
@@ -26,24 +25,51 @@ export function languageIssue(lang: unknown, path: readonly (string | number)[] 
   });
 }
 
+const BILINGUAL: Shape = { object: { en: "string", zh: "string" } };
+
+/** What `explainClause` reads of a clause result, and as what. */
+export const EXPLAINED_CLAUSE: Shape = {
+  object: {
+    clauseId: "string",
+    title: BILINGUAL,
+    citation: { object: { labelZh: "string", labelEn: "string", provisionZh: "string" } },
+    status: { oneOf: ["eligible", "ineligible", "undetermined"] },
+    amount: "string|null",
+    capBinding: "string|null",
+    conditions: {
+      array: {
+        object: {
+          outcome: { oneOf: ["met", "failed", "missing"] },
+          label: BILINGUAL,
+          comparison: {
+            optional: true,
+            object: { left: "string|null", op: "string", right: "string", holds: "boolean|null", meaning: BILINGUAL, source: BILINGUAL },
+          },
+        },
+      },
+    },
+    steps: {
+      array: {
+        object: {
+          kind: { oneOf: ["value", "multiply", "add", "subtract", "divide", "floor-divide", "minimum", "round", "cap"] },
+          label: BILINGUAL,
+          operands: { array: "string" },
+          result: "string",
+        },
+      },
+    },
+    reasons: { array: { object: { code: "string", en: "string", zh: "string" } } },
+  },
+};
+
 /**
- * What a public explanation function was given, checked: the document against its schema (under
- * `path`) and the language; every problem at once, or the parsed document.
+ * What a public explanation function was given, checked: the document against what the explanation
+ * reads of it (under `path`) and the language; every problem at once.
  */
-export function checkedForExplaining<T>(
-  schema: { safeParse(raw: unknown, params?: { reportInput?: boolean }): { success: true; data: unknown } | { success: false; error: { issues: readonly unknown[] } } },
-  raw: unknown,
-  path: string,
-  lang: unknown,
-  context: string,
-): T {
-  const issues: ValidationIssue[] = [];
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) issues.push(...toValidationIssues(parsed.error.issues as Parameters<typeof toValidationIssues>[0], [path]));
+export function checkExplaining(issues: ValidationIssue[], lang: unknown, context: string): void {
   const language = languageIssue(lang);
   if (language) issues.push(language);
-  if (issues.length > 0 || !parsed.success) throw new PolicyValidationError(issues, context);
-  return parsed.data as T;
+  if (issues.length > 0) throw new PolicyValidationError(issues, context);
 }
 
 function stepExpression(step: Step): string {
@@ -113,7 +139,8 @@ export function describeCondition(condition: ConditionResult, lang: Language): s
  * error, listing every problem.
  */
 export function explainClause(result: ClauseResult, lang: Language = "en"): string {
-  return renderClause(checkedForExplaining<ClauseResult>(clauseResult, result, "result", lang, "explainClause"), lang);
+  checkExplaining(shapeIssues(result, EXPLAINED_CLAUSE, ["result"]), lang, "explainClause");
+  return renderClause(result, lang);
 }
 
 /** `explainClause` of a result already checked (a decision's claim, checked with its decision). */

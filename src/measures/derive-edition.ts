@@ -8,7 +8,8 @@ import type { CivilDate } from "../kernel/dates.js";
 import { Dec, formatPlain } from "../kernel/decimal.js";
 import { parseOrThrow } from "../kernel/fields.js";
 import { DRAFT_EDITION } from "./edition-draft.js";
-import { type Edition, type Parameters, SWITCH_VALUES, type Switches, validateEdition } from "./edition.js";
+import { type Edition, type Parameters, SWITCH_VALUES, type Switches } from "./edition.js";
+import { validateEdition } from "./edition-validation.js";
 import {
   civilDateText,
   editionIdSchema,

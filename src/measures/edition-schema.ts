@@ -16,7 +16,7 @@
 import * as z from "zod";
 import { isCivilDate, readCivilDate } from "../kernel/dates.js";
 import { type DecimalBounds, Dec, isDecimal, MAX_GROWTH_RATE, MAX_MONEY, readDecimal, ZERO } from "../kernel/decimal.js";
-import { makeIssue, PolicyValidationError, type ValidationIssue } from "../kernel/errors.js";
+import { makeIssue, PolicyValidationError, shortName, type ValidationIssue } from "../kernel/errors.js";
 import { toValidationIssues } from "../kernel/fields.js";
 import { THRESHOLD_WORDS } from "../kernel/words.js";
 import type { Edition, Parameters, SwitchName, Switches } from "./edition.js";
@@ -114,19 +114,58 @@ const BOUNDS: { readonly [K in Exclude<ParameterKind, "word">]: DecimalBounds } 
   "rate-threshold": { min: ZERO, max: MAX_GROWTH_RATE, example: "0.10", what: "a threshold on a rate, as a decimal fraction (10% = \"0.10\")", whatZh: "以小数表示的比例门槛（10% 写作 \"0.10\"）" },
 };
 
+/** A problem a hand-written check found: the words of the issue, and its code when not invalid_value. */
+interface Problem {
+  readonly code?: "required" | "invalid_type" | "invalid_value" | "unknown_field";
+  readonly expected: string;
+  readonly expectedZh: string;
+  readonly hintEn?: string | undefined;
+  readonly hintZh?: string | undefined;
+}
+
+/**
+ * A field checked by a plain function rather than by zod's typed schemas: the spreadsheet bundle carries
+ * `evaluateClause`, hence this module, within a budget of 150,000 bytes, and zod's string, number and
+ * record schemas would add some 25,000 of it. The JSON Schema type is declared with `.meta`.
+ */
+function checked<T>(check: (raw: unknown) => Problem | undefined, json: Record<string, unknown>): z.ZodType<T> {
+  return z
+    .unknown()
+    .superRefine((raw, ctx) => {
+      const problem = check(raw);
+      if (problem) ctx.addIssue({ code: "custom", message: problem.expected, input: raw, params: { ...problem } });
+    })
+    .meta(json) as unknown as z.ZodType<T>;
+}
+
+const missingOr = (raw: unknown, problem: Problem): Problem => (raw === undefined ? { ...problem, code: "required" } : problem);
+
 /** A figure of an edition: a decimal written as a string, read with the bounds of its kind. */
 function figure(bounds: DecimalBounds) {
-  return z
-    .string()
-    .superRefine((text, ctx) => {
-      const value = readDecimal(text, bounds);
-      if (!isDecimal(value)) ctx.addIssue({ code: "custom", message: value.expected, input: text, params: { ...value } });
-    })
-    .meta({ type: "string", pattern: bounds.integer || bounds.maxPlaces === 0 ? "^\\d+$" : "^\\d+(\\.\\d+)?$", description: `${bounds.what} / ${bounds.whatZh}` });
+  const whole = bounds.integer === true || bounds.maxPlaces === 0;
+  return checked<string>(
+    (raw) => {
+      if (typeof raw !== "string") return missingOr(raw, { code: "invalid_type", expected: `${bounds.what}, written as a string`, expectedZh: `${bounds.whatZh}，写作字符串` });
+      const value = readDecimal(raw, bounds);
+      return isDecimal(value) ? undefined : value;
+    },
+    { type: "string", pattern: whole ? "^\\d+$" : "^\\d+(\\.\\d+)?$", description: `${bounds.what} / ${bounds.whatZh}` },
+  );
+}
+
+/** A text of `min` to `max` characters. */
+function text(min: number, max: number, description: string) {
+  return checked<string>(
+    (raw) =>
+      typeof raw === "string" && raw.length >= min && raw.length <= max
+        ? undefined
+        : missingOr(raw, { code: typeof raw === "string" ? "invalid_value" : "invalid_type", expected: `a text of ${min} to ${max} characters`, expectedZh: `${min} 至 ${max} 个字符的文本` }),
+    { type: "string", minLength: min, maxLength: max, description },
+  );
 }
 
 const wordSchema = z.enum(THRESHOLD_WORDS);
-const operatorSchema = z.enum([">=", ">", "<=", "<"]);
+const OPERATORS = [">=", ">", "<=", "<"] as const;
 
 function thresholdSchema(bounds: DecimalBounds, partial: boolean) {
   const value = figure(bounds);
@@ -161,13 +200,13 @@ export function parametersSchema(partial: boolean) {
 }
 
 /** A civil date `YYYY-MM-DD`, without a time: results must not depend on the host's time zone. */
-export const civilDateText = z
-  .string()
-  .superRefine((text, ctx) => {
-    const value = readCivilDate(text);
-    if (!isCivilDate(value)) ctx.addIssue({ code: "custom", message: value.expected, input: text, params: { ...value } });
-  })
-  .meta({ type: "string", format: "date", description: "A civil date YYYY-MM-DD / 日历日期" });
+export const civilDateText = checked<string>(
+  (raw) => {
+    const value = readCivilDate(raw);
+    return isCivilDate(value) ? undefined : missingOr(raw, value);
+  },
+  { type: "string", format: "date", description: "A civil date YYYY-MM-DD / 日历日期" },
+);
 
 type SwitchTable = { readonly [K in SwitchName]: { readonly register: string; readonly values: readonly Switches[K][] } };
 
@@ -184,10 +223,51 @@ export function switchesSchema(switchValues: SwitchTable, partial: boolean) {
   );
 }
 
-export const editionNameSchema = z.strictObject({ zh: z.string().min(1).max(300), en: z.string().min(1).max(300) });
-export const editionIdSchema = z.string().min(1).max(100);
-export const validityYearsSchema = z.number().int().min(1).max(20);
-export const wordDefinitionsSchema = z.partialRecord(wordSchema, operatorSchema);
+export const editionNameSchema = z.strictObject({ zh: text(1, 300, "Name in Chinese / 中文名称"), en: text(1, 300, "Name in English / 英文名称") });
+export const editionIdSchema = text(1, 100, "Stable id of the edition / 版本编号");
+export const validityYearsSchema = checked<number>(
+  (raw) =>
+    typeof raw === "number" && Number.isInteger(raw) && raw >= 1 && raw <= 20
+      ? undefined
+      : missingOr(raw, { code: typeof raw === "number" ? "invalid_value" : "invalid_type", expected: "a whole number of years from 1 to 20", expectedZh: "1 至 20 之间的整数年" }),
+  { type: "integer", minimum: 1, maximum: 20, description: "第十四条 有效期 (years) / 有效年数" },
+);
+
+/** The edition's own meanings of threshold words (A11): each key a word of §1, each value an operator. */
+export const wordDefinitionsSchema = z
+  .unknown()
+  .transform((raw, ctx) => {
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      const problem = missingOr(raw, { code: "invalid_type", expected: "an object (JSON {…}) of threshold words and operators", expectedZh: "由门槛用语与运算符组成的对象（JSON {…}）" });
+      ctx.addIssue({ code: "custom", message: problem.expected, input: raw, params: { ...problem } });
+      return z.NEVER;
+    }
+    const out: Record<string, string> = {};
+    for (const key of Object.keys(raw)) {
+      const value = (raw as Record<string, unknown>)[key];
+      if (!(THRESHOLD_WORDS as readonly string[]).includes(key)) {
+        // Worded as every unknown field is (fields.ts): the names known here are the threshold words.
+        const problem: Problem = {
+          code: "unknown_field",
+          expected: `no field named "${shortName(key)}" here; known fields: ${THRESHOLD_WORDS.join(", ")}`,
+          expectedZh: `此处没有名为“${shortName(key)}”的字段；已知字段：${THRESHOLD_WORDS.join(", ")}`,
+          hintEn: "check the spelling of the field name",
+          hintZh: "请检查字段名拼写",
+        };
+        ctx.addIssue({ code: "custom", message: problem.expected, input: value, path: [key], params: { ...problem } });
+      } else if (!(OPERATORS as readonly unknown[]).includes(value)) {
+        const problem: Problem = { expected: `one of ${OPERATORS.map((op) => JSON.stringify(op)).join(", ")}`, expectedZh: `以下之一：${OPERATORS.map((op) => JSON.stringify(op)).join(", ")}` };
+        ctx.addIssue({ code: "custom", message: problem.expected, input: value, path: [key], params: { ...problem } });
+      } else out[key] = value as string;
+    }
+    return out as Partial<Record<(typeof THRESHOLD_WORDS)[number], (typeof OPERATORS)[number]>>;
+  })
+  .meta({
+    type: "object",
+    propertyNames: { enum: [...THRESHOLD_WORDS] },
+    additionalProperties: { enum: [...OPERATORS] },
+    description: "The edition's own meanings of threshold words (A11) / 本版本对门槛用语的定义",
+  });
 
 /** The complete edition, as `Edition` describes it. */
 export function editionSchema(switchValues: SwitchTable) {

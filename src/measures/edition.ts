@@ -7,7 +7,7 @@ import type { Bilingual, Threshold } from "../kernel/conditions.js";
 import type { CivilDate } from "../kernel/dates.js";
 import { Dec, type Decimal, type RoundingMode } from "../kernel/decimal.js";
 import { CIVIL_CODE_WORDS, type Operator, type ThresholdWord, type WordTable, wordTableWith } from "../kernel/words.js";
-import { editionValidator } from "./edition-schema.js";
+import { makeIssue, PolicyValidationError } from "../kernel/errors.js";
 
 /** Every figure of Articles 3–7, per clause id. Money in yuan and rates as decimal strings. */
 export interface Parameters {
@@ -196,11 +196,24 @@ export function isSealedEdition(value: unknown): value is Edition {
   return typeof value === "object" && value !== null && SEALED.has(value);
 }
 
-let validator: ReturnType<typeof editionValidator> | undefined;
+/** Reads a complete edition into a fresh object, or throws the validation error (edition-schema.ts). */
+export type EditionValidator = (raw: unknown, path: readonly (string | number)[]) => Edition;
+
+let makeValidator: (() => EditionValidator) | undefined;
+let validator: EditionValidator | undefined;
 
 /**
- * A complete edition, validated (docs/conventions.md §4): an edition the library sealed — the draft, one of
- * `deriveEdition`, one this function returned — is returned as it is, by its brand; anything else (an
+ * Installed by edition-validation.ts when it is loaded (every module that takes an edition from a
+ * caller imports it). Not imported from here: the spreadsheet bundle decides with the draft only and
+ * must not carry the schema of editions within its 150,000-byte budget.
+ */
+export function registerEditionValidator(make: () => EditionValidator): void {
+  makeValidator = make;
+}
+
+/**
+ * A complete edition, validated (docs/conventions.md §4): an edition the library sealed — the draft, one
+ * of `deriveEdition`, one this function returned — is returned as it is, by its brand; anything else (an
  * edition built by hand or read from JSON) is read field by field into a fresh object and sealed, or
  * refused with one PolicyValidationError listing every problem by path (`edition.parameters["art3.1"].rate`).
  * Rates in [0, 1], caps and awards whole yuan > 0, increment steps > 0, thresholds ≥ 0 (yuan to the
@@ -208,7 +221,22 @@ let validator: ReturnType<typeof editionValidator> | undefined;
  */
 export function validateEdition(raw: unknown, path: readonly (string | number)[] = ["edition"]): Edition {
   if (isSealedEdition(raw)) return raw;
-  validator ??= editionValidator(SWITCH_VALUES);
+  if (validator === undefined && makeValidator !== undefined) validator = makeValidator();
+  if (validator === undefined) {
+    // Only a bundle built without edition-validation.ts gets here: refused, never decided unchecked.
+    throw new PolicyValidationError(
+      [
+        makeIssue({
+          code: "invalid_value",
+          pathSegments: [...path],
+          received: raw,
+          expected: "an edition made by the library (the draft): this bundle does not validate other editions",
+          expectedZh: "库自身的版本（草案）：本程序包不校验其他版本",
+        }),
+      ],
+      "edition",
+    );
+  }
   return sealEdition(validator(raw, path));
 }
 

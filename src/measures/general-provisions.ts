@@ -6,7 +6,8 @@
 import { addCalendarDays, addCalendarYears, type CivilDate, isCivilDate, isLeapYearNumber, readCivilDate, yearOf } from "../kernel/dates.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "../kernel/errors.js";
 import type { ReasonDefinition } from "../kernel/reasons.js";
-import { type Edition, validateEdition } from "./edition.js";
+import type { Edition } from "./edition.js";
+import { validateEdition } from "./edition-validation.js";
 
 export interface ArticleCitation {
   readonly article: number;

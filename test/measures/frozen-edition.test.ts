@@ -71,7 +71,7 @@ describe("frozenEdition", () => {
   it("refuses a loop inside a known field without overflowing the stack", () => {
     const looped = mutableCopy(DERIVED) as unknown as { name: Record<string, unknown> };
     looped.name.zh = looped.name;
-    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(/edition\.name\.zh: expected a string/);
+    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(/edition\.name\.zh: expected a text of 1 to 300 characters; received an object/);
   });
 });
 

@@ -5,7 +5,7 @@
  * Nothing here throws at a spreadsheet: every problem comes back as text in the cell it concerns,
  * starting with "#", so that one bad row never costs the other 499 their answers.
  */
-import { evaluateClause } from "../../evaluate-clause.js";
+import { evaluateDraftClause } from "../../clause-binding.js";
 import { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "../../kernel/errors.js";
 import { explainClause, type Language } from "../../kernel/explain.js";
 import type { ClauseResult } from "../../kernel/rule.js";
@@ -74,7 +74,7 @@ function evaluateCells(clause: SheetClause, cells: readonly unknown[]): Outcome 
     else input[field.name] = cell.value;
   });
   try {
-    const result = evaluateClause(clause.id, input);
+    const result = evaluateDraftClause(clause.id, input);
     return adapterIssues.length > 0 ? issuesOutcome(adapterIssues) : { kind: "result", result };
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) return thrownOutcome(error);

@@ -8,9 +8,10 @@
  * budget envelope (总额控制) scales awards pro rata when they exceed it, rounding to the fen by the
  * largest-remainder method so that the scaled awards add up to the envelope exactly.
  */
+import { creditCodeOf, mergeApplications, sameApplicantIssue } from "./batch.js";
 import { type ClaimStatus, settle } from "./evaluate.js";
 import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
-import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { issueAt, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
 import type { Edition } from "./measures/edition.js";
 import { validateEdition } from "./measures/edition-validation.js";
@@ -23,6 +24,13 @@ export interface SimulationOptions {
   readonly largest?: number;
   /** How many invalid applications to describe in full per edition (default 20); all are counted. */
   readonly invalidDetails?: number;
+  /**
+   * One applicant, one ledger: applications with the credit code of an earlier one are refused as
+   * invalid, naming the first (default), or — true — merged with it into one application (claims
+   * together, histories as the union by grant id). Merging holds the population's applications until
+   * the result is asked for; refusing holds only the credit codes seen.
+   */
+  readonly mergeSameApplicant?: boolean;
 }
 
 export interface AwardRecord {
@@ -166,6 +174,13 @@ class EditionAccumulator {
     private readonly largestCount: number,
     private readonly invalidDetails: number,
   ) {}
+
+  /** An application refused before it is decided (a second one of an applicant), counted as invalid. */
+  refuse(error: PolicyValidationError, index: number): void {
+    this.applications += 1;
+    this.invalidApplications += 1;
+    if (this.invalid.length < this.invalidDetails) this.invalid.push({ index, message: error.message, issues: error.issues });
+  }
 
   add(application: unknown, index: number): void {
     this.applications += 1;
@@ -386,7 +401,7 @@ function envelopeFen(raw: string | number | undefined): bigint | null {
   return BigInt(value.times(100).round(0, 0).toFixed(0));
 }
 
-const OPTION_KEYS = ["budgetEnvelope", "largest", "invalidDetails"];
+const OPTION_KEYS = ["budgetEnvelope", "largest", "invalidDetails", "mergeSameApplicant"];
 /** A sanity ceiling for the lists a summary keeps (largest awards, invalid applications described). */
 const MAX_LISTED = 1_000_000;
 
@@ -428,7 +443,7 @@ function readSimulationArguments(
   editions: unknown,
   options: unknown,
   issues: ValidationIssue[],
-): { editions: Edition[]; envelope: bigint | null; largest: number; invalidDetails: number } {
+): { editions: Edition[]; envelope: bigint | null; largest: number; invalidDetails: number; mergeSameApplicant: boolean } {
   const checked: Edition[] = [];
   if (!Array.isArray(editions) || editions.length === 0) {
     issues.push(
@@ -453,8 +468,9 @@ function readSimulationArguments(
   let envelope: bigint | null = null;
   let largest = 10;
   let invalidDetails = 20;
+  let mergeSameApplicant = false;
   if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
-    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { budgetEnvelope?, largest?, invalidDetails? }", expectedZh: "对象 { budgetEnvelope?, largest?, invalidDetails? }" }));
+    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }", expectedZh: "对象 { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }" }));
   } else if (options !== undefined) {
     for (const key of Object.keys(options)) {
       if (!OPTION_KEYS.includes(key)) {
@@ -463,7 +479,11 @@ function readSimulationArguments(
         );
       }
     }
-    const o = options as { budgetEnvelope?: unknown; largest?: unknown; invalidDetails?: unknown };
+    const o = options as { budgetEnvelope?: unknown; largest?: unknown; invalidDetails?: unknown; mergeSameApplicant?: unknown };
+    if (o.mergeSameApplicant !== undefined && typeof o.mergeSameApplicant !== "boolean") {
+      issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options", "mergeSameApplicant"], received: o.mergeSameApplicant, expected: "true or false", expectedZh: "true 或 false" }));
+    }
+    mergeSameApplicant = o.mergeSameApplicant === true;
     largest = countOption(o.largest, "largest", largest, issues);
     invalidDetails = countOption(o.invalidDetails, "invalidDetails", invalidDetails, issues);
     try {
@@ -474,7 +494,7 @@ function readSimulationArguments(
     }
   }
   refuse(issues, issues.every((issue) => issue.pathSegments[0] === "options") ? "simulation options" : "simulation");
-  return { editions: checked, envelope, largest, invalidDetails };
+  return { editions: checked, envelope, largest, invalidDetails, mergeSameApplicant };
 }
 
 /** A running simulation: feed it applications one by one (from an array, a generator or a stream). */
@@ -482,21 +502,78 @@ export class Simulation {
   private readonly accumulators: EditionAccumulator[];
   private readonly envelope: bigint | null;
   private index = 0;
+  /** Refusing: the index of the first application of each credit code seen. */
+  private readonly firstOf = new Map<string, number>();
+  /** Merging: the applications held, by credit code (or alone, without one), in order of first sight. */
+  private readonly held: { readonly code: string | null; readonly indexes: number[]; readonly documents: unknown[] }[] | null;
+  private readonly heldByCode = new Map<string, { readonly indexes: number[]; readonly documents: unknown[] }>();
 
   constructor(editions: readonly Edition[], options: SimulationOptions = {}) {
     // Every argument checked first, every problem at once (docs/conventions.md §4: editions validated
     // wherever they enter); validation seals each edition, so one edited while the simulation runs does
     // not change its figures halfway.
     const checked = readSimulationArguments(editions, options, []);
+    this.held = checked.mergeSameApplicant ? [] : null;
     this.envelope = checked.envelope;
     const keep = this.envelope !== null;
     this.accumulators = checked.editions.map((edition) => new EditionAccumulator(edition, keep, checked.largest, checked.invalidDetails));
   }
 
-  /** Evaluate one application under every edition. */
+  /** Evaluate one application under every edition (merging: hold it until the result is asked for). */
   add(application: unknown): void {
-    for (const accumulator of this.accumulators) accumulator.add(application, this.index);
-    this.index += 1;
+    const index = this.index++;
+    const code = creditCodeOf(application);
+    if (this.held !== null) {
+      const group = code === null ? undefined : this.heldByCode.get(code);
+      if (group !== undefined) {
+        group.indexes.push(index);
+        group.documents.push(application);
+        return;
+      }
+      const fresh = { code, indexes: [index], documents: [application] };
+      this.held.push(fresh);
+      if (code !== null) this.heldByCode.set(code, fresh);
+      return;
+    }
+    if (code !== null) {
+      const first = this.firstOf.get(code);
+      if (first !== undefined) {
+        // The issue's path is within the application, as every other invalid application's is.
+        const error = new PolicyValidationError([issueAt(sameApplicantIssue(first, index, code), ["applicant", "creditCode"])], "simulation");
+        for (const accumulator of this.accumulators) accumulator.refuse(error, index);
+        return;
+      }
+      this.firstOf.set(code, index);
+    }
+    for (const accumulator of this.accumulators) accumulator.add(application, index);
+  }
+
+  /** Merging: decide the held applications, each applicant's merged into one. */
+  private decideHeld(): void {
+    if (this.held === null) return;
+    for (const group of this.held.splice(0)) {
+      const index = group.indexes[0] as number;
+      let document: unknown = group.documents[0];
+      if (group.documents.length > 1) {
+        try {
+          document = mergeApplications(group.documents);
+        } catch (error) {
+          if (!(error instanceof PolicyValidationError)) throw error;
+          // Paths of the merge name the group's documents by their place in the population.
+          const located = new PolicyValidationError(
+            error.issues.map((issue) => {
+              const [at, ...rest] = issue.pathSegments;
+              return issueAt(issue, typeof at === "number" ? [group.indexes[at] as number, ...rest] : issue.pathSegments);
+            }),
+            "simulation",
+          );
+          for (const accumulator of this.accumulators) accumulator.refuse(located, index);
+          continue;
+        }
+      }
+      for (const accumulator of this.accumulators) accumulator.add(document, index);
+    }
+    this.heldByCode.clear();
   }
 
   get applications(): number {
@@ -504,6 +581,7 @@ export class Simulation {
   }
 
   result(): SimulationResult {
+    this.decideHeld();
     const envelopes = this.accumulators.map((accumulator) => accumulator.settle(this.envelope));
     const first = this.accumulators[0] as EditionAccumulator;
     return {

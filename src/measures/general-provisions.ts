@@ -6,8 +6,10 @@
 import { addCalendarDays, addCalendarYears, type CivilDate, isCivilDate, isLeapYearNumber, readCivilDate, yearOf } from "../kernel/dates.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue } from "../kernel/errors.js";
 import type { ReasonDefinition } from "../kernel/reasons.js";
-import type { Edition } from "./edition.js";
-import { validateEdition } from "./edition-validation.js";
+// validateEdition from edition.ts, not edition-validation.ts: the clauses (and so the spreadsheet
+// bundle) read this module, and must not carry the schema of editions; wherever an edition can come
+// from a caller, edition-validation.ts is loaded and installs the schema (see edition.ts).
+import { type Edition, validateEdition } from "./edition.js";
 
 export interface ArticleCitation {
   readonly article: number;

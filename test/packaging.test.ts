@@ -24,7 +24,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "./cross-runtime/runtimes.js";
 
-const BUDGET = { packed: 1_200_000, unpacked: 5_000_000, files: 40 };
+// Raised from 1,200,000 packed by issue 12 (branch editions): main measured 1,196,245 packed before it;
+// the validation of editions, arguments and money at every entry, and the two documents results cite,
+// add about 56,000 (mostly as the sources inlined in the three source maps). Lead: confirm or revise.
+const BUDGET = { packed: 1_300_000, unpacked: 5_000_000, files: 40 };
 const SOURCE_MAPS = ["dist/cli.js.map", "dist/index.cjs.map", "dist/index.js.map"];
 const TOP_LEVEL = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
 /** The documents results cite (test/citations-ship.test.ts): they ship, and no other page of docs/. */

@@ -7,7 +7,9 @@
  */
 import { evaluateDraftClause } from "../../clause-binding.js";
 import { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "../../kernel/errors.js";
-import { explainClause, type Language } from "../../kernel/explain.js";
+// renderClause, not explainClause: the result is the one just decided here and the language comes from
+// languageOf, so there is nothing to check, and the check's code stays out of the 150,000-byte bundle.
+import { type Language, renderClause } from "../../kernel/explain.js";
 import type { ClauseResult } from "../../kernel/rule.js";
 import { DRAFT_EDITION } from "../../measures/edition-draft.js";
 import { LIBRARY_NAME, LIBRARY_VERSION } from "../../version.js";
@@ -176,7 +178,7 @@ function explainCall(outcome: Outcome, lang: Language): string {
     case "error":
       return `#ERROR: ${outcome[lang]}`;
     case "result":
-      return explainClause(outcome.result, lang);
+      return renderClause(outcome.result, lang);
   }
 }
 

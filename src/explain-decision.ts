@@ -4,7 +4,10 @@
  * the clause's own explanation (conditions and arithmetic) beneath it.
  */
 import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
-import { explainClause, type Language } from "./kernel/explain.js";
+import { checkExplaining, type Language, renderClause } from "./kernel/explain.js";
+import { toValidationIssues } from "./kernel/fields.js";
+import type { ValidationIssue } from "./kernel/errors.js";
+import { claimDecisionSchema, decisionSchema } from "./schemas.js";
 
 /** A claim's status in Chinese, for reports (the English is the status itself). */
 export const CLAIM_STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
@@ -17,6 +20,14 @@ export const CLAIM_STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
   "out-of-window": "不在有效期内",
 };
 
+/** The document parsed with its schema (every field the text reads, typed) and the language checked. */
+function checked<T>(schema: typeof decisionSchema | typeof claimDecisionSchema, raw: unknown, path: string, lang: unknown, context: string): T {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  const issues: ValidationIssue[] = parsed.success ? [] : toValidationIssues(parsed.error.issues, [path]);
+  checkExplaining(issues, lang, context);
+  return parsed.data as T;
+}
+
 function indent(text: string, prefix: string): string {
   return text
     .split("\n")
@@ -24,7 +35,12 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
+/** One claim of a decision as text; a claim that is not one, or an unknown language, is refused. */
 export function explainClaim(claim: ClaimDecision, lang: Language = "en"): string {
+  return renderClaim(checked<ClaimDecision>(claimDecisionSchema, claim, "claim", lang, "explainClaim"), lang);
+}
+
+function renderClaim(claim: ClaimDecision, lang: Language): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   const status = zh ? CLAIM_STATUS_ZH[claim.status] : claim.status;
@@ -43,12 +59,16 @@ export function explainClaim(claim: ClaimDecision, lang: Language = "en"): strin
   }
   for (const reason of claim.reasons) lines.push(`  [${reason.code}] ${reason[lang]}`);
   for (const citation of claim.citations) lines.push(`  ${zh ? "依据" : "cites"} ${zh ? citation.labelZh : citation.labelEn}: ${citation.textZh}`);
-  lines.push(indent(explainClause(claim.clause, lang), "    | "));
+  lines.push(indent(renderClause(claim.clause, lang), "    | "));
   return lines.join("\n");
 }
 
-/** The whole decision as text. */
-export function explainDecision(decision: Decision, lang: Language = "en"): string {
+/**
+ * The whole decision as text. A document that is not a decision (an application, a decision read back
+ * with a field missing) or a language other than "zh" and "en" is refused with the validation error.
+ */
+export function explainDecision(given: Decision, lang: Language = "en"): string {
+  const decision = checked<Decision>(decisionSchema, given, "decision", lang, "explainDecision");
   const zh = lang === "zh";
   const lines: string[] = [];
   lines.push(`${decision.applicant.name} (${decision.applicant.creditCode})`);
@@ -58,7 +78,7 @@ export function explainDecision(decision: Decision, lang: Language = "en"): stri
   lines.push("");
   const ordered = [...decision.claims].sort((a, b) => a.sequence - b.sequence);
   for (const claim of ordered) {
-    lines.push(explainClaim(claim, lang));
+    lines.push(renderClaim(claim, lang));
     lines.push("");
   }
   lines.push(`${zh ? "合计" : "Total"}: ${decision.totals.overall}${zh ? " 元" : " yuan"}`);

@@ -12,6 +12,8 @@ export {
   type SwitchName,
   SWITCH_VALUES,
 } from "./measures/edition.js";
+export { validateEdition } from "./measures/edition-validation.js";
+export { PARAMETER_KINDS, type ParameterKind } from "./measures/edition-schema.js";
 export type { MeasuresRule } from "./measures/common.js";
 export { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "./kernel/errors.js";
 export type {
@@ -54,7 +56,16 @@ export { canonicalJson, canonicalJsonSha256 } from "./kernel/canonical.js";
 export { LIBRARY_NAME, LIBRARY_VERSION } from "./version.js";
 export { CLAIM_STATUS_ZH, explainClaim, explainDecision } from "./explain-decision.js";
 export type { Language } from "./kernel/explain.js";
-export { applicationJsonSchema, decisionJsonSchema, decisionSchema, editionJsonSchema, jsonSchemaText, type SchemaName } from "./schemas.js";
+export {
+  applicationJsonSchema,
+  completeEditionJsonSchema,
+  decisionJsonSchema,
+  decisionSchema,
+  editionJsonSchema,
+  jsonSchemaText,
+  SCHEMA_NAMES,
+  type SchemaName,
+} from "./schemas.js";
 export {
   simulate,
   simulateAsync,

@@ -8,11 +8,13 @@
  * is spread log-uniformly. The same seed gives the same population on every machine.
  */
 import { Dec, type Decimal, formatMoney, formatPlain } from "./kernel/decimal.js";
-import { addCalendarDays, type CivilDate, civilDate, daysBetween, yearOf } from "./kernel/dates.js";
+import { addCalendarDays, type CivilDate, civilDate, daysBetween, isCivilDate, readCivilDate, yearOf } from "./kernel/dates.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import { USCC_ALPHABET, usccCheckCharacter } from "./kernel/uscc.js";
 import type { ApplicationInput } from "./application.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { ClauseId, Edition, Parameters } from "./measures/edition.js";
+import { validateEdition } from "./measures/edition-validation.js";
 import { getRule, listClauseIds } from "./measures/registry.js";
 
 export interface PopulationOptions {
@@ -30,6 +32,7 @@ export interface PopulationOptions {
 
 /** mulberry32: a small, fast, well-distributed 32-bit generator; deterministic for a seed. */
 export function seededRandom(seed: number): () => number {
+  refuse(seedIssues(seed, ["seed"]), "seededRandom");
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -41,6 +44,65 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Rng = () => number;
+
+function refuse(issues: readonly ValidationIssue[], context: string): void {
+  if (issues.length > 0) throw new PolicyValidationError(issues, context);
+}
+
+function seedIssues(seed: unknown, path: (string | number)[]): ValidationIssue[] {
+  if (typeof seed === "number" && Number.isSafeInteger(seed)) return [];
+  return [makeIssue({ code: "invalid_value", pathSegments: path, received: seed, expected: "a whole number (any 32-bit integer)", expectedZh: "整数（任意 32 位整数）" })];
+}
+
+const POPULATION_KEYS = ["seed", "applicants", "claimsPerApplicant", "edition", "publishedOn"];
+/** A sanity ceiling: a population is generated lazily, but a typo of a few zeros is still a typo. */
+const MAX_APPLICANTS = Number.MAX_SAFE_INTEGER;
+const MAX_CLAIMS = 1_000;
+
+/** `generatePopulation`'s options read once and checked, every problem at once. */
+function readPopulationOptions(options: unknown): Required<Omit<PopulationOptions, "edition">> & { edition: Edition } {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    refuse(
+      [makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { seed, applicants, claimsPerApplicant?, edition?, publishedOn? }", expectedZh: "对象 { seed, applicants, claimsPerApplicant?, edition?, publishedOn? }" })],
+      "generatePopulation",
+    );
+  }
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(options as object)) {
+    if (!POPULATION_KEYS.includes(key)) {
+      issues.push(makeIssue({ code: "unknown_field", pathSegments: ["options", key], received: undefined, expected: `no option named "${key}"; known options: ${POPULATION_KEYS.join(", ")}`, expectedZh: `没有名为“${key}”的选项；已知选项：${POPULATION_KEYS.join("、")}` }));
+    }
+  }
+  const o = options as { seed?: unknown; applicants?: unknown; claimsPerApplicant?: unknown; edition?: unknown; publishedOn?: unknown };
+  const seed = o.seed;
+  issues.push(...seedIssues(seed, ["options", "seed"]));
+  const applicants = o.applicants;
+  if (!(typeof applicants === "number" && Number.isInteger(applicants) && applicants >= 0 && applicants <= MAX_APPLICANTS)) {
+    issues.push(makeIssue({ code: applicants === undefined ? "required" : "invalid_value", pathSegments: ["options", "applicants"], received: applicants, expected: `a whole number from 0 to ${MAX_APPLICANTS}`, expectedZh: `0 至 ${MAX_APPLICANTS} 之间的整数` }));
+  }
+  const range = o.claimsPerApplicant ?? [1, 6];
+  const [min, max] = Array.isArray(range) && range.length === 2 ? (range as unknown[]) : [undefined, undefined];
+  const whole = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_CLAIMS;
+  if (!whole(min) || !whole(max) || min > max) {
+    issues.push(makeIssue({ code: "invalid_value", pathSegments: ["options", "claimsPerApplicant"], received: range, expected: `[min, max]: two whole numbers from 0 to ${MAX_CLAIMS}, min ≤ max`, expectedZh: `[min, max]：0 至 ${MAX_CLAIMS} 之间的两个整数，且 min ≤ max` }));
+  }
+  let edition: Edition = DRAFT_EDITION;
+  if (o.edition !== undefined) {
+    try {
+      edition = validateEdition(o.edition, ["options", "edition"]);
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  const publishedOn = o.publishedOn ?? "2025-03-01";
+  const date = readCivilDate(publishedOn);
+  if (!isCivilDate(date)) {
+    issues.push(makeIssue({ code: "invalid_value", pathSegments: ["options", "publishedOn"], received: publishedOn, expected: date.expected, expectedZh: date.expectedZh, hint: date.hintEn, hintZh: date.hintZh }));
+  }
+  refuse(issues, "generatePopulation");
+  return { seed: seed as number, applicants: applicants as number, claimsPerApplicant: [min as number, max as number], edition, publishedOn: publishedOn as string };
+}
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;
@@ -227,11 +289,16 @@ function omitUndefined(record: Record<string, unknown>): Record<string, unknown>
  * The population as a lazy sequence of application documents: a million applicants need no more
  * memory than one.
  */
-export function* generatePopulation(options: PopulationOptions): Generator<ApplicationInput> {
+export function generatePopulation(options: PopulationOptions): Generator<ApplicationInput> {
+  // Checked now, not at the first value: a generator body runs only when it is first asked.
+  return populationOf(readPopulationOptions(options));
+}
+
+function* populationOf(options: Required<Omit<PopulationOptions, "edition">> & { edition: Edition }): Generator<ApplicationInput> {
   const rng = seededRandom(options.seed);
-  const params = (options.edition ?? DRAFT_EDITION).parameters;
-  const [minClaims, maxClaims] = options.claimsPerApplicant ?? [1, 6];
-  const from = civilDate(options.publishedOn ?? "2025-03-01");
+  const params = options.edition.parameters;
+  const [minClaims, maxClaims] = options.claimsPerApplicant;
+  const from = civilDate(options.publishedOn);
   const clauseIds = listClauseIds();
   for (let index = 0; index < options.applicants; index++) {
     const claims = [];

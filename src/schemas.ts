@@ -1,26 +1,21 @@
 /**
- * JSON Schemas (draft 2020-12) of the three documents other systems exchange with the library: the
- * application, the edition override and the decision. Generated from the zod schemas, so the schema a
- * Java or Python caller validates against is the one the library itself enforces. Committed under
+ * JSON Schemas (draft 2020-12) of the documents other systems exchange with the library: the
+ * application, the edition override (what `deriveEdition` reads), the complete edition (what
+ * `validateEdition` and every function taking an edition accept) and the decision. Generated from the
+ * zod schemas, so the schema a Java or Python caller validates against is the one the library itself
+ * enforces. Committed under
  * schema/ by `npm run schemas`; a test fails when the committed files are stale.
  */
 import * as z from "zod";
 import { applicationSchema } from "./application.js";
 import { editionOverrideSchema } from "./measures/derive-edition.js";
 import { SWITCH_VALUES, type SwitchName } from "./measures/edition.js";
+import { editionSchema } from "./measures/edition-schema.js";
+import { makeIssue, PolicyValidationError } from "./kernel/errors.js";
+import { bilingual, clauseResult, moneyOut, reason } from "./kernel/result-schema.js";
 import { listRules } from "./measures/registry.js";
 
-const money = z.string().regex(/^\d+\.\d{2}$/).meta({ description: "Yuan, two decimal places / 元，两位小数" });
-const bilingual = z.strictObject({ en: z.string(), zh: z.string() });
-const reason = z.looseObject({
-  code: z.string(),
-  en: z.string(),
-  zh: z.string(),
-  conditionId: z.string().optional(),
-  capId: z.string().optional(),
-  claimId: z.string().optional(),
-  article: z.string().optional(),
-});
+const money = moneyOut;
 const articleCitation = z.strictObject({
   article: z.number().int(),
   item: z.number().int().optional(),
@@ -28,45 +23,36 @@ const articleCitation = z.strictObject({
   labelEn: z.string(),
   textZh: z.string(),
 });
-const comparison = z.looseObject({
-  left: z.string().nullable(),
-  op: z.enum([">=", ">", "<=", "<"]),
-  right: z.string(),
-  word: z.string(),
-  holds: z.boolean().nullable(),
-  meaning: bilingual,
-});
-const condition = z.looseObject({
-  id: z.string(),
-  outcome: z.enum(["met", "failed", "missing"]),
-  label: bilingual,
-  fields: z.array(z.string()),
-  missing: z.array(z.string()),
-  comparison: comparison.optional(),
-});
-const step = z.strictObject({
-  kind: z.enum(["value", "multiply", "add", "subtract", "divide", "floor-divide", "minimum", "round", "cap"]),
-  label: bilingual,
-  operands: z.array(z.string()),
-  result: z.string(),
-});
-const clauseResult = z.looseObject({
-  clauseId: z.string(),
-  title: bilingual,
-  citation: z.looseObject({ article: z.number(), item: z.number(), labelZh: z.string(), provisionZh: z.string() }),
-  status: z.enum(["eligible", "ineligible", "undetermined"]),
-  amount: money.nullable(),
-  exactAmount: z.string().nullable(),
-  roundedAmount: money.nullable(),
-  conditions: z.array(condition),
-  failedConditions: z.array(z.string()),
-  missingFacts: z.array(z.string()),
-  steps: z.array(step),
-  caps: z.array(z.looseObject({ id: z.string(), limit: money, before: money, after: money, bit: z.boolean() })),
-  capBinding: z.string().nullable(),
-  reasons: z.array(reason),
-});
 const claimStatus = z.enum(["awarded", "reduced", "ineligible", "undetermined", "excluded", "duplicate", "out-of-window"]);
+
+/** One claim of a decision. */
+export const claimDecisionSchema = z.strictObject({
+  claimId: z.string(),
+  clauseId: z.string(),
+  factDate: z.string(),
+  year: z.number().int().nullable(),
+  sequence: z.number().int(),
+  status: claimStatus,
+  amount: money.nullable(),
+  amountBeforeCrossClaimCaps: money.nullable(),
+  crossClaimCaps: z.array(
+    z.strictObject({
+      id: z.string(),
+      scope: z.enum(["per-claim", "per-project", "per-enterprise-per-year", "per-enterprise-per-term"]),
+      period: z.string(),
+      limit: money,
+      headroomBefore: money,
+      headroomAfter: money,
+      bit: z.boolean(),
+    }),
+  ),
+  paidInstead: z
+    .strictObject({ id: z.string(), clauseId: z.string(), source: z.enum(["claim", "history"]) })
+    .nullable(),
+  citations: z.array(articleCitation),
+  reasons: z.array(reason),
+  clause: clauseResult,
+});
 
 /** The decision document returned by `evaluate` (described for other languages; the library builds it). */
 export const decisionSchema = z
@@ -90,35 +76,7 @@ export const decisionSchema = z
       basis: z.enum(["explicit-valid-until", "day-before-anniversary", "civil-code-anniversary"]),
     }),
     applicantReasons: z.array(reason),
-    claims: z.array(
-      z.strictObject({
-        claimId: z.string(),
-        clauseId: z.string(),
-        factDate: z.string(),
-        year: z.number().int().nullable(),
-        sequence: z.number().int(),
-        status: claimStatus,
-        amount: money.nullable(),
-        amountBeforeCrossClaimCaps: money.nullable(),
-        crossClaimCaps: z.array(
-          z.strictObject({
-            id: z.string(),
-            scope: z.enum(["per-claim", "per-project", "per-enterprise-per-year", "per-enterprise-per-term"]),
-            period: z.string(),
-            limit: money,
-            headroomBefore: money,
-            headroomAfter: money,
-            bit: z.boolean(),
-          }),
-        ),
-        paidInstead: z
-          .strictObject({ id: z.string(), clauseId: z.string(), source: z.enum(["claim", "history"]) })
-          .nullable(),
-        citations: z.array(articleCitation),
-        reasons: z.array(reason),
-        clause: clauseResult,
-      }),
-    ),
+    claims: z.array(claimDecisionSchema),
     totals: z.strictObject({
       overall: money,
       byClause: z.record(z.string(), money),
@@ -180,14 +138,36 @@ export function editionJsonSchema(): JsonSchema {
   return z.toJSONSchema(editionOverrideSchema, JSON_SCHEMA_OPTIONS) as JsonSchema;
 }
 
+/** The complete edition: every figure, switch and date (`validateEdition`). */
+export function completeEditionJsonSchema(): JsonSchema {
+  return z.toJSONSchema(editionSchema(SWITCH_VALUES), JSON_SCHEMA_OPTIONS) as JsonSchema;
+}
+
 export function decisionJsonSchema(): JsonSchema {
   return z.toJSONSchema(decisionSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
 }
 
-export type SchemaName = "application" | "edition" | "decision";
+export type SchemaName = "application" | "edition" | "complete-edition" | "decision";
+
+/** Every schema's name, in the order they are documented. */
+export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision"];
+
+const SCHEMAS: Readonly<Record<SchemaName, () => JsonSchema>> = {
+  application: applicationJsonSchema,
+  edition: editionJsonSchema,
+  "complete-edition": completeEditionJsonSchema,
+  decision: decisionJsonSchema,
+};
 
 /** A schema by name, as pretty-printed JSON text (what is committed under schema/). */
 export function jsonSchemaText(name: SchemaName): string {
-  const schema = name === "application" ? applicationJsonSchema() : name === "edition" ? editionJsonSchema() : decisionJsonSchema();
+  if (typeof name !== "string" || !(SCHEMA_NAMES as readonly unknown[]).includes(name)) {
+    const names = SCHEMA_NAMES.map((known) => JSON.stringify(known)).join(", ");
+    throw new PolicyValidationError(
+      [makeIssue({ code: "invalid_value", pathSegments: ["name"], received: name, expected: `one of ${names}`, expectedZh: `以下之一：${names}` })],
+      "jsonSchemaText",
+    );
+  }
+  const schema = SCHEMAS[name]();
   return `${JSON.stringify({ $id: `https://pinggu-live-commerce.invalid/schema/${name}.schema.json`, ...schema }, null, 2)}\n`;
 }

@@ -13,7 +13,8 @@ import { type ClaimStatus, settle } from "./evaluate.js";
 import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
 import { issueAt, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
-import { type Edition, frozenEdition } from "./measures/edition.js";
+import type { Edition } from "./measures/edition.js";
+import { validateEdition } from "./measures/edition-validation.js";
 import { listClauseIds } from "./measures/registry.js";
 
 export interface SimulationOptions {
@@ -294,10 +295,38 @@ class EditionAccumulator {
 }
 
 /**
+ * What `scaleLargestRemainder` needs: awards of whole fen ≥ 0 summing to `total` > 0, and a `target`
+ * from 0 to `total` (it scales down, never up: the envelope is what may be paid at most).
+ */
+function scaleIssues(awards: unknown, total: unknown, target: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  let sum = BigInt(0);
+  if (!Array.isArray(awards)) {
+    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["awards"], received: awards, expected: "an array of { fen } awards", expectedZh: "{ fen } 奖励的数组" }));
+  } else {
+    awards.forEach((award: unknown, i) => {
+      const fen = typeof award === "object" && award !== null ? (award as { fen?: unknown }).fen : undefined;
+      if (typeof fen === "number" && Number.isSafeInteger(fen) && fen >= 0) sum += BigInt(fen);
+      else issues.push(makeIssue({ code: "invalid_value", pathSegments: ["awards", i, "fen"], received: fen, expected: "a whole number of fen, 0 or more", expectedZh: "以分计的非负整数" }));
+    });
+  }
+  if (typeof total !== "bigint" || total <= BigInt(0)) {
+    issues.push(makeIssue({ code: "invalid_value", pathSegments: ["total"], received: total, expected: "a bigint of fen, more than 0", expectedZh: "大于 0 的 bigint（分）" }));
+  } else if (issues.length === 0 && sum !== total) {
+    issues.push(makeIssue({ code: "inconsistent", pathSegments: ["total"], received: total, expected: `the sum of the awards, ${sum} fen`, expectedZh: `各奖励之和 ${sum} 分` }));
+  }
+  if (typeof target !== "bigint" || target < BigInt(0) || (typeof total === "bigint" && target > total)) {
+    issues.push(makeIssue({ code: "invalid_value", pathSegments: ["target"], received: target, expected: "a bigint of fen from 0 to total", expectedZh: "0 至 total 之间的 bigint（分）" }));
+  }
+  return issues;
+}
+
+/**
  * Scale fen amounts so that they sum to `target` exactly: each gets ⌊a·target/total⌋, and the fen left
  * over go one each to the largest remainders (ties: the earlier award, in population order).
  */
 export function scaleLargestRemainder(awards: { fen: number }[], total: bigint, target: bigint): void {
+  refuse(scaleIssues(awards, total, target), "scaleLargestRemainder");
   const remainders: { index: number; remainder: bigint }[] = [];
   let assigned = BigInt(0);
   awards.forEach((award, index) => {
@@ -372,6 +401,102 @@ function envelopeFen(raw: string | number | undefined): bigint | null {
   return BigInt(value.times(100).round(0, 0).toFixed(0));
 }
 
+const OPTION_KEYS = ["budgetEnvelope", "largest", "invalidDetails", "mergeSameApplicant"];
+/** A sanity ceiling for the lists a summary keeps (largest awards, invalid applications described). */
+const MAX_LISTED = 1_000_000;
+
+function refuse(issues: readonly ValidationIssue[], context: string): void {
+  if (issues.length > 0) throw new PolicyValidationError(issues, context);
+}
+
+/** The population is something to iterate over (an array, a generator; for simulateAsync, a stream too). */
+function populationIssues(population: unknown, async: boolean): ValidationIssue[] {
+  // A string is iterable too, one character at a time: not a population.
+  const iterable =
+    (typeof population === "object" || typeof population === "function") &&
+    population !== null &&
+    (typeof (population as Iterable<unknown>)[Symbol.iterator] === "function" ||
+      (async && typeof (population as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"));
+  if (iterable) return [];
+  return [
+    makeIssue({
+      code: "invalid_type",
+      pathSegments: ["population"],
+      received: population,
+      expected: async ? "an iterable or async iterable of application documents (an array, a generator, a stream)" : "an iterable of application documents (an array, a generator)",
+      expectedZh: async ? "申请文件的可迭代对象或异步可迭代对象（数组、生成器、流）" : "申请文件的可迭代对象（数组、生成器）",
+    }),
+  ];
+}
+
+function countOption(raw: unknown, name: string, fallback: number, issues: ValidationIssue[]): number {
+  if (raw === undefined) return fallback;
+  if (typeof raw === "number" && Number.isInteger(raw) && raw >= 0 && raw <= MAX_LISTED) return raw;
+  issues.push(
+    makeIssue({ code: "invalid_value", pathSegments: ["options", name], received: raw, expected: `a whole number from 0 to ${MAX_LISTED}`, expectedZh: `0 至 ${MAX_LISTED} 之间的整数` }),
+  );
+  return fallback;
+}
+
+/** `Simulation`'s arguments read once and checked: the editions validated and sealed, the options read. */
+function readSimulationArguments(
+  editions: unknown,
+  options: unknown,
+  issues: ValidationIssue[],
+): { editions: Edition[]; envelope: bigint | null; largest: number; invalidDetails: number; mergeSameApplicant: boolean } {
+  const checked: Edition[] = [];
+  if (!Array.isArray(editions) || editions.length === 0) {
+    issues.push(
+      makeIssue({
+        code: Array.isArray(editions) ? "invalid_value" : "invalid_type",
+        pathSegments: ["editions"],
+        received: editions,
+        expected: "a list of at least one edition (the draft, one of deriveEdition, or a complete edition)",
+        expectedZh: "至少包含一个版本的列表（草案、deriveEdition 派生的版本或完整的版本）",
+      }),
+    );
+  } else {
+    editions.forEach((edition: unknown, i) => {
+      try {
+        checked.push(validateEdition(edition, ["editions", i]));
+      } catch (error) {
+        if (!(error instanceof PolicyValidationError)) throw error;
+        issues.push(...error.issues);
+      }
+    });
+  }
+  let envelope: bigint | null = null;
+  let largest = 10;
+  let invalidDetails = 20;
+  let mergeSameApplicant = false;
+  if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
+    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }", expectedZh: "对象 { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }" }));
+  } else if (options !== undefined) {
+    for (const key of Object.keys(options)) {
+      if (!OPTION_KEYS.includes(key)) {
+        issues.push(
+          makeIssue({ code: "unknown_field", pathSegments: ["options", key], received: undefined, expected: `no option named "${key}"; known options: ${OPTION_KEYS.join(", ")}`, expectedZh: `没有名为“${key}”的选项；已知选项：${OPTION_KEYS.join("、")}` }),
+        );
+      }
+    }
+    const o = options as { budgetEnvelope?: unknown; largest?: unknown; invalidDetails?: unknown; mergeSameApplicant?: unknown };
+    if (o.mergeSameApplicant !== undefined && typeof o.mergeSameApplicant !== "boolean") {
+      issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options", "mergeSameApplicant"], received: o.mergeSameApplicant, expected: "true or false", expectedZh: "true 或 false" }));
+    }
+    mergeSameApplicant = o.mergeSameApplicant === true;
+    largest = countOption(o.largest, "largest", largest, issues);
+    invalidDetails = countOption(o.invalidDetails, "invalidDetails", invalidDetails, issues);
+    try {
+      envelope = envelopeFen(o.budgetEnvelope as string | number | undefined);
+    } catch (error) {
+      if (!(error instanceof PolicyValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  refuse(issues, issues.every((issue) => issue.pathSegments[0] === "options") ? "simulation options" : "simulation");
+  return { editions: checked, envelope, largest, invalidDetails, mergeSameApplicant };
+}
+
 /** A running simulation: feed it applications one by one (from an array, a generator or a stream). */
 export class Simulation {
   private readonly accumulators: EditionAccumulator[];
@@ -384,14 +509,14 @@ export class Simulation {
   private readonly heldByCode = new Map<string, { readonly indexes: number[]; readonly documents: unknown[] }>();
 
   constructor(editions: readonly Edition[], options: SimulationOptions = {}) {
-    if (editions.length === 0) throw new RangeError("simulate needs at least one edition");
-    this.held = options.mergeSameApplicant === true ? [] : null;
-    this.envelope = envelopeFen(options.budgetEnvelope);
+    // Every argument checked first, every problem at once (docs/conventions.md §4: editions validated
+    // wherever they enter); validation seals each edition, so one edited while the simulation runs does
+    // not change its figures halfway.
+    const checked = readSimulationArguments(editions, options, []);
+    this.held = checked.mergeSameApplicant ? [] : null;
+    this.envelope = checked.envelope;
     const keep = this.envelope !== null;
-    this.accumulators = editions.map(
-      // Sealed once: an edition edited while the simulation runs does not change its figures halfway.
-      (edition) => new EditionAccumulator(frozenEdition(edition), keep, options.largest ?? 10, options.invalidDetails ?? 20),
-    );
+    this.accumulators = checked.editions.map((edition) => new EditionAccumulator(edition, keep, checked.largest, checked.invalidDetails));
   }
 
   /** Evaluate one application under every edition (merging: hold it until the result is asked for). */
@@ -469,6 +594,7 @@ export class Simulation {
 
 /** Simulate a population (any iterable of application documents) under one or more editions. */
 export function simulate(population: Iterable<unknown>, editions: readonly Edition[], options: SimulationOptions = {}): SimulationResult {
+  refuse(populationIssues(population, false), "simulate");
   const simulation = new Simulation(editions, options);
   for (const application of population) simulation.add(application);
   return simulation.result();
@@ -480,6 +606,7 @@ export async function simulateAsync(
   editions: readonly Edition[],
   options: SimulationOptions = {},
 ): Promise<SimulationResult> {
+  refuse(populationIssues(population, true), "simulateAsync");
   const simulation = new Simulation(editions, options);
   for await (const application of population) simulation.add(application);
   return simulation.result();

@@ -175,8 +175,8 @@ describe("validation of the whole document", () => {
         [
           "claims[0].input.sessionTurnover",
           "invalid_value",
-          "an amount in yuan: a plain decimal from 0 to 1000000000000, as a string like "1000.50" or a finite number",
-          "以元为单位的金额：0 至 1000000000000 之间的普通小数，写作字符串（如 "1000.50"）或有限数值",
+          "an amount in yuan: a plain decimal from 0 to 1000000000000, at most two decimal places, as a string like "1000.50" or a finite number",
+          "以元为单位的金额：0 至 1000000000000 之间的普通小数（最多 2 位小数），写作字符串（如 "1000.50"）或有限数值",
           "thousands separators are not accepted; write "1000" instead of "1,000"",
           "不接受千位分隔符，请写 1000 而不是 1,000",
         ],

@@ -3,8 +3,9 @@
  * within a size budget, and the production dependencies have no known vulnerabilities.
  *
  * What ships: dist/ (the library as ESM + CJS + declarations, the `pinggu` command, the spreadsheet
- * bundles), schema/*.schema.json, README.md, CHANGELOG.md, LICENSE and package.json. Never src/, test/,
- * fixtures/, scripts/, bench/, docs/ or any configuration.
+ * bundles), schema/*.schema.json, the two documents results cite (docs/conventions.md,
+ * docs/ambiguity-register.md: citations point to what ships), README.md, CHANGELOG.md, LICENSE and
+ * package.json. Never src/, test/, fixtures/, scripts/, bench/, the rest of docs/ or any configuration.
  *
  * Source maps DO ship, on purpose: dist/index.js.map, dist/index.cjs.map and dist/cli.js.map. They
  * carry the TypeScript sources inline (sourcesContent), so a stack trace or a debugger in a user's
@@ -23,9 +24,14 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, ROOT } from "./cross-runtime/runtimes.js";
 
-const BUDGET = { packed: 1_200_000, unpacked: 5_000_000, files: 40 };
+// Raised from 1,200,000 packed by issue 12 (branch editions): main measured 1,196,245 packed before it;
+// the validation of editions, arguments and money at every entry, and the two documents results cite,
+// add about 56,000 (mostly as the sources inlined in the three source maps). Lead: confirm or revise.
+const BUDGET = { packed: 1_300_000, unpacked: 5_000_000, files: 40 };
 const SOURCE_MAPS = ["dist/cli.js.map", "dist/index.cjs.map", "dist/index.js.map"];
 const TOP_LEVEL = ["CHANGELOG.md", "LICENSE", "README.md", "package.json"];
+/** The documents results cite (test/citations-ship.test.ts): they ship, and no other page of docs/. */
+const SHIPPED_DOCS = ["docs/ambiguity-register.md", "docs/conventions.md"];
 
 interface PackedFile {
   readonly path: string;
@@ -56,15 +62,22 @@ beforeAll(() => {
 
 describe("npm pack ships only what users need", () => {
   it("dist/, schema/*.schema.json, README.md, CHANGELOG.md, LICENSE and package.json; nothing else", () => {
-    const stray = paths.filter((path) => !(path.startsWith("dist/") || /^schema\/[\w.-]+\.schema\.json$/.test(path) || TOP_LEVEL.includes(path)));
+    const stray = paths.filter(
+      (path) => !(path.startsWith("dist/") || /^schema\/[\w.-]+\.schema\.json$/.test(path) || TOP_LEVEL.includes(path) || SHIPPED_DOCS.includes(path)),
+    );
     expect(stray).toEqual([]);
-    for (const file of TOP_LEVEL) expect(paths, file).toContain(file);
-    expect(paths.filter((path) => path.startsWith("schema/"))).toEqual(["schema/application.schema.json", "schema/decision.schema.json", "schema/edition.schema.json"]);
+    for (const file of [...TOP_LEVEL, ...SHIPPED_DOCS]) expect(paths, file).toContain(file);
+    expect(paths.filter((path) => path.startsWith("schema/"))).toEqual([
+      "schema/application.schema.json",
+      "schema/complete-edition.schema.json",
+      "schema/decision.schema.json",
+      "schema/edition.schema.json",
+    ]);
   });
 
   it("no sources, tests, fixtures, scripts, configuration or secrets", () => {
     const forbidden = /(^|\/)(src|test|tests|fixtures|scripts|bench|docs|node_modules|coverage|reports|\.ci|\.git|\.stryker-tmp)\/|\.env|(^|\/)(tsconfig|tsup\.config|vitest\.[\w.]*config|stryker\.[\w.]*)(\.\w+)?$|\.(ts|mts|cts)$/;
-    const offending = paths.filter((path) => forbidden.test(path) && !/\.d\.c?ts$/.test(path));
+    const offending = paths.filter((path) => forbidden.test(path) && !/\.d\.c?ts$/.test(path) && !SHIPPED_DOCS.includes(path));
     expect(offending).toEqual([]);
   });
 

@@ -4,15 +4,31 @@ import { evaluate } from "../src/evaluate.js";
 import { usccCheckCharacter } from "../src/kernel/uscc.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
 import { listClauseIds } from "../src/measures/registry.js";
-import { decisionSchema, jsonSchemaText, type SchemaName } from "../src/schemas.js";
+import { PolicyValidationError } from "../src/kernel/errors.js";
+import { decisionSchema, jsonSchemaText, SCHEMA_NAMES, type SchemaName } from "../src/schemas.js";
 
 describe("committed JSON Schemas", () => {
-  for (const name of ["application", "edition", "decision"] as SchemaName[]) {
+  for (const name of SCHEMA_NAMES) {
     it(`schema/${name}.schema.json is up to date (run \`npm run schemas\` if this fails)`, () => {
       const committed = readFileSync(new URL(`../schema/${name}.schema.json`, import.meta.url), "utf8");
       expect(committed, `schema/${name}.schema.json is stale: run npm run schemas`).toBe(jsonSchemaText(name));
     });
   }
+
+  it("an unknown schema name is refused, listing the names there are", () => {
+    expect(() => jsonSchemaText("editions" as SchemaName)).toThrow(PolicyValidationError);
+    expect(() => jsonSchemaText("editions" as SchemaName)).toThrow(/"application", "edition", "complete-edition", "decision"/);
+  });
+
+  it("the complete edition's schema requires every clause's every parameter and every switch", () => {
+    const schema = JSON.parse(jsonSchemaText("complete-edition")) as {
+      required: string[];
+      properties: { parameters: { required: string[]; properties: Record<string, { required: string[] }> }; switches: { required: string[] } };
+    };
+    expect(schema.required.sort()).toEqual(["id", "name", "parameters", "publishedOn", "switches", "validUntil", "validityYears", "wordDefinitions"]);
+    expect(schema.properties.parameters.required).toEqual(listClauseIds());
+    expect(schema.properties.parameters.properties["art3.1"]?.required).toEqual(["minUsedArea", "minAnnualOnlineRetail", "minInvestment", "rate", "capPerPark"]);
+  });
 
   it("the application schema carries every clause's input schema", () => {
     const schema = JSON.parse(jsonSchemaText("application")) as { $defs: Record<string, unknown> };

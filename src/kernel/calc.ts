@@ -139,7 +139,7 @@ const ROUNDING_LABELS: Readonly<Record<RoundingMode, Bilingual>> = {
   "yuan-half-up": { en: "round once to the whole yuan, half up (A9 alternative)", zh: "四舍五入至元（A9 备选）" },
 };
 
-/** The single rounding step of INTERPRETATION.md §2, recorded like any other step. */
+/** The single rounding step of docs/conventions.md §2, recorded like any other step. */
 export function roundStep(calc: Calculation, value: Decimal, mode: RoundingMode): Decimal {
   const rounded = roundAmount(value, mode);
   if (calc.recording) calc.steps.push({ kind: "round", label: ROUNDING_LABELS[mode], operands: [calc.print(value)], result: formatMoney(rounded) });

@@ -1,7 +1,7 @@
 /**
  * Civil calendar dates (`YYYY-MM-DD`, Beijing civil dates), never instants.
  *
- * INTERPRETATION.md §3: results must not change with the host's time zone. date-fns does calendar
+ * docs/conventions.md §3: results must not change with the host's time zone. date-fns does calendar
  * arithmetic through a Date's *local* getters and setters, so we hand it a Date whose "local" calendar is
  * UTC (`CalendarDay` below). The host zone is then never consulted — not even in zones that skipped a
  * whole day (Pacific/Apia, 2011-12-30) or change offset at midnight.

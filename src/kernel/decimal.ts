@@ -2,7 +2,7 @@
  * Exact decimal arithmetic for money, rates, counts and areas, and the reading of raw inputs as decimals.
  *
  * Everything numeric that the policy talks about is carried as an exact decimal (exact.ts), never as a
- * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (INTERPRETATION.md §2).
+ * binary float: 0.1 + 0.2 must be 0.3 when public money is at stake (docs/conventions.md §2).
  */
 import { Decimal, parsePlainDecimal, ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP } from "./exact.js";
 
@@ -18,7 +18,7 @@ export type RoundingMode = "fen-half-up" | "fen-half-even" | "yuan-half-up";
 
 export const ROUNDING_MODES: readonly RoundingMode[] = ["fen-half-up", "fen-half-even", "yuan-half-up"];
 
-/** Round an exact amount once, as INTERPRETATION.md §2 prescribes (default: fen, half-up / 四舍五入). */
+/** Round an exact amount once, as docs/conventions.md §2 prescribes (default: fen, half-up / 四舍五入). */
 export function roundAmount(value: Decimal, mode: RoundingMode): Decimal {
   switch (mode) {
     case "fen-half-up":
@@ -68,9 +68,20 @@ export interface DecimalBounds {
   readonly max: Decimal;
   /** Only whole numbers (orders, person-times, enterprises). */
   readonly integer?: boolean;
+  /**
+   * At most this many decimal places in the value (A20: money is yuan to the fen, 2; an edition's caps
+   * and awards are whole yuan, 0). Judged on the value, not the text: "1.500" is 1.5, which is to the
+   * fen; "1.505" is not. A number is judged through its shortest decimal string (0.1 + 0.2 is
+   * 0.30000000000000004, refused).
+   */
+  readonly maxPlaces?: number;
+  /** Why the places are limited, for the hint (default: yuan to the fen). */
+  readonly placesWhy?: { readonly en: string; readonly zh: string };
   /** What the value is, for messages: "an amount in yuan", "a rate as a decimal fraction". */
   readonly what: string;
   readonly whatZh: string;
+  /** A value to show as an example in messages (default "500" for whole numbers, else "1000.50"). */
+  readonly example?: string;
 }
 
 /** Longest decimal string accepted: 20 digits before the point and 18 after is plenty for yuan. */
@@ -132,15 +143,23 @@ function hintFor(text: string, bounds: DecimalBounds): Pick<DecimalProblem, "hin
 }
 
 function expectedText(bounds: DecimalBounds): Pick<DecimalProblem, "expected" | "expectedZh"> {
-  const kind = bounds.integer ? "a whole number" : "a plain decimal";
-  const kindZh = bounds.integer ? "整数" : "普通小数";
-  const example = bounds.integer ? "500" : "1000.50";
+  const whole = bounds.integer === true || bounds.maxPlaces === 0;
+  const kind = whole ? "a whole number" : "a plain decimal";
+  const kindZh = whole ? "整数" : "普通小数";
+  const example = bounds.example ?? (whole ? "500" : "1000.50");
   const min = formatPlain(bounds.min);
   const max = formatPlain(bounds.max);
+  const places = bounds.maxPlaces !== undefined && bounds.maxPlaces > 0 ? placesText(bounds.maxPlaces) : undefined;
   return {
-    expected: `${bounds.what}: ${kind} from ${min} to ${max}, as a string like "${example}" or a finite number`,
-    expectedZh: `${bounds.whatZh}：${min} 至 ${max} 之间的${kindZh}，写作字符串（如 "${example}"）或有限数值`,
+    expected: `${bounds.what}: ${kind} from ${min} to ${max}${places ? `, ${places.en}` : ""}, as a string like "${example}" or a finite number`,
+    expectedZh: `${bounds.whatZh}：${min} 至 ${max} 之间的${kindZh}${places ? `（${places.zh}）` : ""}，写作字符串（如 "${example}"）或有限数值`,
   };
+}
+
+const PLACES_EN = ["no", "one", "two", "three", "four"];
+
+function placesText(places: number): { en: string; zh: string } {
+  return { en: `at most ${PLACES_EN[places] ?? String(places)} decimal place${places === 1 ? "" : "s"}`, zh: `最多 ${places} 位小数` };
 }
 
 /**
@@ -180,6 +199,11 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
       hintZh: "此项为计数，必须是整数",
     };
   }
+  if (bounds.maxPlaces !== undefined && !hasAtMostPlaces(value, bounds.maxPlaces)) {
+    const why = bounds.placesWhy ?? FEN;
+    const places = placesText(bounds.maxPlaces);
+    return { ...expectedText(bounds), hintEn: `${places.en}: ${why.en}`, hintZh: `${places.zh}：${why.zh}` };
+  }
   if (value.lt(bounds.min) || value.gt(bounds.max)) {
     return {
       ...expectedText(bounds),
@@ -200,6 +224,15 @@ export function readDecimal(raw: unknown, bounds: DecimalBounds): Decimal | Deci
   }
   // Normalise negative zero so that "-0" and "0" give the same result everywhere.
   return value.isZero() ? ZERO : value;
+}
+
+const FEN = { en: "yuan to the fen", zh: "金额以元为单位，精确到分" } as const;
+
+/** Whether `value` needs no more than `places` decimal places (trailing zeros do not count). */
+export function hasAtMostPlaces(value: Decimal, places: number): boolean {
+  // The scaled form keeps the places of its text; few places settle it without arithmetic.
+  if (value.big === null && value.k <= places) return true;
+  return value.round(places, ROUND_DOWN).eq(value);
 }
 
 export function isDecimal(value: Decimal | DecimalProblem): value is Decimal {

@@ -99,7 +99,7 @@ export function makeIssue(input: IssueInput): ValidationIssue {
 
 /** Bad input: carries every issue found, not just the first. */
 export class PolicyValidationError extends Error {
-  override readonly name = "PolicyValidationError";
+  override readonly name: string = "PolicyValidationError";
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], context?: string) {
@@ -110,14 +110,30 @@ export class PolicyValidationError extends Error {
   }
 }
 
-/** A clause id that the registry does not know; lists the ids it does know. */
-export class UnknownClauseError extends Error {
-  override readonly name = "UnknownClauseError";
+/**
+ * A clause id that the registry does not know; lists the ids it does know. A validation error like any
+ * other (one issue at `clauseId`), so a caller catching PolicyValidationError catches it too.
+ */
+export class UnknownClauseError extends PolicyValidationError {
+  override readonly name: string = "UnknownClauseError";
   readonly clauseId: string;
   readonly knownIds: readonly string[];
 
   constructor(clauseId: unknown, knownIds: readonly string[]) {
-    super(`unknown clause id ${describeReceived(clauseId)}; known clause ids: ${knownIds.join(", ")}`);
+    const known = knownIds.join(", ");
+    super(
+      [
+        makeIssue({
+          code: "invalid_value",
+          pathSegments: ["clauseId"],
+          received: clauseId,
+          expected: `a known clause id: ${known}`,
+          expectedZh: `已知的条款编号：${known}`,
+        }),
+      ],
+      "clauseId",
+    );
+    this.message = `unknown clause id ${describeReceived(clauseId)}; known clause ids: ${known}`;
     // Never String() an unknown value: an object without a prototype has no toString and would throw.
     this.clauseId = typeof clauseId === "string" ? clauseId : describeReceived(clauseId);
     this.knownIds = knownIds;

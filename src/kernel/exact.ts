@@ -1,7 +1,7 @@
 /**
  * The library's exact decimal number.
  *
- * Money must never pass through binary floating point (INTERPRETATION.md §2: 0.1 + 0.2 is 0.3). big.js
+ * Money must never pass through binary floating point (docs/conventions.md §2: 0.1 + 0.2 is 0.3). big.js
  * gets that right, but it keeps every value as an array of digits and allocates a new array for each
  * step, and at a million claims the arrays cost more than the policy logic (docs/performance.md).
  *

@@ -4,9 +4,73 @@
  */
 import type { Step } from "./calc.js";
 import type { ConditionResult } from "./conditions.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./errors.js";
+import { type Shape, shapeIssues } from "./shape-check.js";
 import type { ClauseResult } from "./rule.js";
 
 export type Language = "en" | "zh";
+
+/** The languages of every explanation. */
+export const LANGUAGES: readonly Language[] = ["zh", "en"];
+
+/** An issue when `lang` is not one of the languages (an unknown one printed "undefined" once). */
+export function languageIssue(lang: unknown, path: readonly (string | number)[] = ["lang"]): ValidationIssue | undefined {
+  if ((LANGUAGES as readonly unknown[]).includes(lang)) return undefined;
+  return makeIssue({
+    code: "invalid_value",
+    pathSegments: [...path],
+    received: lang,
+    expected: 'one of "zh", "en"',
+    expectedZh: '以下之一："zh"、"en"',
+  });
+}
+
+const BILINGUAL: Shape = { object: { en: "string", zh: "string" } };
+
+/** What `explainClause` reads of a clause result, and as what. */
+export const EXPLAINED_CLAUSE: Shape = {
+  object: {
+    clauseId: "string",
+    title: BILINGUAL,
+    citation: { object: { labelZh: "string", labelEn: "string", provisionZh: "string" } },
+    status: { oneOf: ["eligible", "ineligible", "undetermined"] },
+    amount: "string|null",
+    capBinding: "string|null",
+    conditions: {
+      array: {
+        object: {
+          outcome: { oneOf: ["met", "failed", "missing"] },
+          label: BILINGUAL,
+          comparison: {
+            optional: true,
+            object: { left: "string|null", op: "string", right: "string", holds: "boolean|null", meaning: BILINGUAL, source: BILINGUAL },
+          },
+        },
+      },
+    },
+    steps: {
+      array: {
+        object: {
+          kind: { oneOf: ["value", "multiply", "add", "subtract", "divide", "floor-divide", "minimum", "round", "cap"] },
+          label: BILINGUAL,
+          operands: { array: "string" },
+          result: "string",
+        },
+      },
+    },
+    reasons: { array: { object: { code: "string", en: "string", zh: "string" } } },
+  },
+};
+
+/**
+ * What a public explanation function was given, checked: the document against what the explanation
+ * reads of it (under `path`) and the language; every problem at once.
+ */
+export function checkExplaining(issues: ValidationIssue[], lang: unknown, context: string): void {
+  const language = languageIssue(lang);
+  if (language) issues.push(language);
+  if (issues.length > 0) throw new PolicyValidationError(issues, context);
+}
 
 function stepExpression(step: Step): string {
   const [a = "", b = ""] = step.operands;
@@ -69,8 +133,18 @@ export function describeCondition(condition: ConditionResult, lang: Language): s
   return `${mark} ${condition.label[lang]}: ${facts} (${rule})`;
 }
 
-/** A clause result as lines of text: citation, conditions, arithmetic, caps, outcome and reasons. */
+/**
+ * A clause result as lines of text: citation, conditions, arithmetic, caps, outcome and reasons. A
+ * result that is not one (or a language other than "zh" and "en") is refused with the validation
+ * error, listing every problem.
+ */
 export function explainClause(result: ClauseResult, lang: Language = "en"): string {
+  checkExplaining(shapeIssues(result, EXPLAINED_CLAUSE, ["result"]), lang, "explainClause");
+  return renderClause(result, lang);
+}
+
+/** `explainClause` of a result already checked (a decision's claim, checked with its decision). */
+export function renderClause(result: ClauseResult, lang: Language): string {
   const lines: string[] = [];
   const c = result.citation;
   lines.push(`${result.clauseId} — ${result.title[lang]} (${lang === "zh" ? c.labelZh : c.labelEn})`);

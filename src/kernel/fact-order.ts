@@ -1,5 +1,5 @@
 /**
- * The order in which the ledger sees claims and grants (INTERPRETATION.md §6): by fact date, and on the
+ * The order in which the ledger sees claims and grants (docs/clauses.md, docs/conventions.md §3): by fact date, and on the
  * same day by id in natural order ("s2" before "s10"; see natural-order.ts), so that the input order of
  * an application never changes a result.
  */

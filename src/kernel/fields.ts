@@ -101,9 +101,17 @@ function decimalField(bounds: DecimalBounds, doc: FieldDoc, json: Record<string,
   return registerFast(optional(readerField<Decimal>(read, isDecimal, json, doc)), fastOptional(read, isDecimal));
 }
 
-/** An amount of money in yuan (元), ≥ 0. */
+/**
+ * Every money input: yuan to the fen (A20, docs/conventions.md §2). Three places are refused, not
+ * rounded: a fraction of a fen in a fact or a grant is a typing error, and rounding it either way would
+ * decide an amount the applicant did not state.
+ */
+export const MONEY_BOUNDS: DecimalBounds = { min: ZERO, max: MAX_MONEY, maxPlaces: 2, what: "an amount in yuan", whatZh: "以元为单位的金额" };
+const MONEY_JSON = { type: ["string", "number"], pattern: "^-?\\d+(\\.\\d{1,2}0*)?$" } as const;
+
+/** An amount of money in yuan (元), ≥ 0, to the fen. */
 export function money(doc: FieldDoc) {
-  return decimalField({ min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" }, doc, DECIMAL_JSON);
+  return decimalField(MONEY_BOUNDS, doc, MONEY_JSON);
 }
 
 /** A growth rate as a decimal fraction (10% = 0.10); may be negative, never below −100%. */
@@ -275,7 +283,8 @@ export function toValidationIssues(
         const options = issue.values.map((value) => JSON.stringify(value)).join(", ");
         result.push(
           makeIssue({
-            code: "invalid_value",
+            // A field of a fixed list that is absent is missing, as any other absent field.
+            code: received === undefined ? "required" : "invalid_value",
             pathSegments: path,
             received,
             expected: `one of ${options}`,
@@ -446,8 +455,8 @@ export function parseWith<S extends z.ZodType>(
 
 /** A required amount in yuan: absent or null is an error, not a missing fact (e.g. a grant paid). */
 export function requiredMoney(doc: FieldDoc) {
-  const read: Reader<Decimal> = (raw) => readDecimal(raw, { min: ZERO, max: MAX_MONEY, what: "an amount in yuan", whatZh: "以元为单位的金额" });
-  return registerFast(readerField<Decimal>(read, isDecimal, DECIMAL_JSON, doc), fastRequired(read, isDecimal));
+  const read: Reader<Decimal> = (raw) => readDecimal(raw, MONEY_BOUNDS);
+  return registerFast(readerField<Decimal>(read, isDecimal, MONEY_JSON, doc), fastRequired(read, isDecimal));
 }
 
 /** A required civil date `YYYY-MM-DD`. */

@@ -5,6 +5,7 @@
  * (a spreadsheet's script engine), so the library carries its own. It is checked against node:crypto on
  * the FIPS vectors and on random strings in test/kernel/sha256.test.ts.
  */
+import { makeIssue, PolicyValidationError } from "./errors.js";
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -247,6 +248,12 @@ export class Sha256Writer {
 
 /** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits. */
 export function sha256Hex(text: string): string {
+  if (typeof text !== "string") {
+    throw new PolicyValidationError(
+      [makeIssue({ code: "invalid_type", pathSegments: ["text"], received: text, expected: "a string (its UTF-8 bytes are hashed)", expectedZh: "字符串（对其 UTF-8 字节求哈希）" })],
+      "sha256Hex",
+    );
+  }
   // Encoded straight into the padded buffer: no intermediate list of bytes, one allocation.
   const length = utf8Length(text);
   const padded = new Uint8Array(paddedLengthOf(length));

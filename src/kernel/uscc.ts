@@ -10,7 +10,8 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 /** The check character for the first 17 characters of a code, or null if they are not well-formed. */
 export function usccCheckCharacter(first17: string): string | null {
-  if (first17.length !== 17) return null;
+  // Anything but a string of 17 characters has no check character (a number, null: not a code).
+  if (typeof first17 !== "string" || first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const value = USCC_ALPHABET.indexOf(first17.charAt(i));
@@ -25,6 +26,6 @@ export type UsccProblem = "shape" | "check";
 
 /** Null when the code is valid; otherwise what is wrong with it. */
 export function usccProblem(code: string): UsccProblem | null {
-  if (!SHAPE.test(code)) return "shape";
+  if (typeof code !== "string" || !SHAPE.test(code)) return "shape";
   return usccCheckCharacter(code.slice(0, 17)) === code.charAt(17) ? null : "check";
 }

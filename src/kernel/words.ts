@@ -3,7 +3,7 @@
  *
  * 民法典 第一千二百五十九条: 以上、以下、以内、届满 include the number itself; 不满、超过、以外 exclude it.
  * In administrative practice 不低于 / 不少于 / 达到 mean ≥ and 不超过 / 最高不超过 mean ≤
- * (INTERPRETATION.md §1). Getting one of these wrong is the likeliest defect of a subsidy engine, so the
+ * (docs/conventions.md §1). Getting one of these wrong is the likeliest defect of a subsidy engine, so the
  * operator of every threshold is derived from its word, here, and nowhere else.
  */
 import type { Decimal } from "./decimal.js";
@@ -23,7 +23,8 @@ export interface WordMeaning {
 }
 
 const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
-const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
+/** Cited by every result a practice word decides: a document that ships with the package. */
+const PRACTICE = { en: "administrative practice (docs/conventions.md §1)", zh: "行政管理惯例（docs/conventions.md §1）" };
 
 export type WordTable = Readonly<Record<ThresholdWord, WordMeaning>>;
 
@@ -53,7 +54,7 @@ export function wordTableWith(overrides: Partial<Record<ThresholdWord, Operator>
       includesNumber,
       en: `${word} is defined by the edition as “${op}”: it ${includesNumber ? "includes" : "excludes"} the number itself`,
       zh: `本版本将“${word}”定义为“${op}”：${includesNumber ? "包括" : "不包括"}本数`,
-      source: { en: "the edition's own definition (A11)", zh: "本版本自身的定义（A11）" },
+      source: { en: "the edition's own definition (A11, docs/ambiguity-register.md)", zh: "本版本自身的定义（A11，docs/ambiguity-register.md）" },
     };
   }
   return Object.freeze(table) as WordTable;

@@ -1,6 +1,6 @@
 /**
  * The first edition: 平谷区促进直播电商产业高质量发展若干措施（征求意见稿）, every figure as the draft
- * states it (INTERPRETATION.md §6). The draft has no publication date; callers supply `publishedOn`.
+ * states it (docs/clauses.md). The draft has no publication date; callers supply `publishedOn`.
  * Each threshold keeps the word of the text, from which its operator follows (以上 ≥, 超过 >).
  */
 import { deepFreeze, type Edition, sealEdition, type Switches } from "./edition.js";

@@ -1,12 +1,13 @@
 /**
  * What an edition of the measures is: its name, dates, every threshold, rate and cap, and the
- * interpretation switches of the ambiguity register (INTERPRETATION.md §7). Rules read figures only from
+ * interpretation switches of the ambiguity register (docs/ambiguity-register.md). Rules read figures only from
  * here, so a new edition (the 试行 text) or a what-if changes data, never code.
  */
 import type { Bilingual, Threshold } from "../kernel/conditions.js";
 import type { CivilDate } from "../kernel/dates.js";
 import { Dec, type Decimal, type RoundingMode } from "../kernel/decimal.js";
 import { CIVIL_CODE_WORDS, type Operator, type ThresholdWord, type WordTable, wordTableWith } from "../kernel/words.js";
+import { makeIssue, PolicyValidationError } from "../kernel/errors.js";
 
 /** Every figure of Articles 3–7, per clause id. Money in yuan and rates as decimal strings. */
 export interface Parameters {
@@ -98,7 +99,7 @@ export interface Parameters {
 
 export type ClauseId = keyof Parameters;
 
-/** The interpretation switches (INTERPRETATION.md §7). Each default is the reading of the spec. */
+/** The interpretation switches (docs/ambiguity-register.md). Each default is the library's reading. */
 export interface Switches {
   /** A1 — 第十四条: the last day of the two-year window. */
   readonly validityEnd: "day-before-anniversary" | "civil-code-anniversary";
@@ -207,17 +208,63 @@ export function sealEdition<T extends Edition>(edition: T): T {
   return edition;
 }
 
+/** Whether the library sealed `value` (the draft, a derived or a validated edition). */
+export function isSealedEdition(value: unknown): value is Edition {
+  return typeof value === "object" && value !== null && SEALED.has(value);
+}
+
+/** Reads a complete edition into a fresh object, or throws the validation error (edition-schema.ts). */
+export type EditionValidator = (raw: unknown, path: readonly (string | number)[]) => Edition;
+
+let makeValidator: (() => EditionValidator) | undefined;
+let validator: EditionValidator | undefined;
+
 /**
- * The edition as the evaluators use it: the edition itself when the library sealed it (the draft and
- * every edition of `deriveEdition` are), otherwise a sealed copy taken now. The library works an
- * edition's context, window, bound clauses and hash out once per edition object and keeps them; an
- * edition that could still change after that (built by hand or read from JSON, then edited for the
- * next what-if) would otherwise be decided with the figures it had the first time it was seen.
- * An edition is plain JSON data, so its JSON text is a faithful copy (of one that contains itself, a
- * TypeError saying so).
+ * Installed by edition-validation.ts when it is loaded (every module that takes an edition from a
+ * caller imports it). Not imported from here: the spreadsheet bundle decides with the draft only and
+ * must not carry the schema of editions within its 150,000-byte budget.
+ */
+export function registerEditionValidator(make: () => EditionValidator): void {
+  makeValidator = make;
+}
+
+/**
+ * A complete edition, validated (docs/conventions.md §4): an edition the library sealed — the draft, one
+ * of `deriveEdition`, one this function returned — is returned as it is, by its brand; anything else (an
+ * edition built by hand or read from JSON) is read field by field into a fresh object and sealed, or
+ * refused with one PolicyValidationError listing every problem by path (`edition.parameters["art3.1"].rate`).
+ * Rates in [0, 1], caps and awards whole yuan > 0, increment steps > 0, thresholds ≥ 0 (yuan to the
+ * fen), civil dates without a time, validUntil ≥ publishedOn, every switch present with a listed value.
+ */
+export function validateEdition(raw: unknown, path: readonly (string | number)[] = ["edition"]): Edition {
+  if (isSealedEdition(raw)) return raw;
+  if (validator === undefined && makeValidator !== undefined) validator = makeValidator();
+  if (validator === undefined) {
+    // Only a bundle built without edition-validation.ts gets here: refused, never decided unchecked.
+    throw new PolicyValidationError(
+      [
+        makeIssue({
+          code: "invalid_value",
+          pathSegments: [...path],
+          received: raw,
+          expected: "an edition made by the library (the draft): this bundle does not validate other editions",
+          expectedZh: "库自身的版本（草案）：本程序包不校验其他版本",
+        }),
+      ],
+      "edition",
+    );
+  }
+  return sealEdition(validator(raw, path));
+}
+
+/**
+ * The edition as the evaluators use it: `validateEdition`'s. The library works an edition's context,
+ * window, bound clauses and hash out once per edition object and keeps them, so it must be one that
+ * can never change: a sealed edition is itself; anything else is validated into a sealed copy taken now
+ * (an edition read from JSON, then edited for the next what-if, is decided with its new figures).
  */
 export function frozenEdition(edition: Edition): Edition {
-  return SEALED.has(edition) ? edition : sealEdition(JSON.parse(JSON.stringify(edition)) as Edition);
+  return validateEdition(edition);
 }
 
 // Deep-freezing is the kernel's (src/kernel/freeze.ts); editions and their callers use it from here.

@@ -3,9 +3,13 @@
  * (false materials and recovery), 第十条 (exclusions), 第十一条 (no double-dipping), 第十四条 (the
  * two-year validity window). Their verbatim text, the reason codes they give, and the window.
  */
-import { addCalendarDays, addCalendarYears, type CivilDate, isLeapYearNumber, yearOf } from "../kernel/dates.js";
+import { addCalendarDays, addCalendarYears, type CivilDate, isCivilDate, isLeapYearNumber, readCivilDate, yearOf } from "../kernel/dates.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "../kernel/errors.js";
 import type { ReasonDefinition } from "../kernel/reasons.js";
-import type { Edition } from "./edition.js";
+// validateEdition from edition.ts, not edition-validation.ts: the clauses (and so the spreadsheet
+// bundle) read this module, and must not carry the schema of editions; wherever an edition can come
+// from a caller, edition-validation.ts is loaded and installs the schema (see edition.ts).
+import { type Edition, validateEdition } from "./edition.js";
 
 export interface ArticleCitation {
   readonly article: number;
@@ -183,7 +187,8 @@ export interface ValidityWindow {
  *   anniversary itself, Feb 28 when it has no Feb 29;
  * - an explicit `validUntil` always wins.
  */
-export function validityWindow(edition: Edition, publishedOn: CivilDate): ValidityWindow {
+export function validityWindow(given: Edition, publishedOn: CivilDate): ValidityWindow {
+  const edition = checkedWindowArguments(given, publishedOn);
   if (edition.validUntil !== null) return { from: publishedOn, to: edition.validUntil, basis: "explicit-valid-until" };
   // date-fns clamps Feb 29 to Feb 28 in a year without it.
   const anniversary = addCalendarYears(publishedOn, edition.validityYears);
@@ -194,4 +199,32 @@ export function validityWindow(edition: Edition, publishedOn: CivilDate): Validi
   // A clamped anniversary (Feb 28) stands for Mar 1: the day before it is Feb 28 itself.
   const to = clamped ? anniversary : addCalendarDays(anniversary, -1);
   return { from: publishedOn, to, basis: "day-before-anniversary" };
+}
+
+/** `validityWindow`'s arguments checked: a valid edition and a civil date, with every problem at once. */
+function checkedWindowArguments(given: unknown, publishedOn: unknown): Edition {
+  const issues: ValidationIssue[] = [];
+  let edition: Edition | undefined;
+  try {
+    edition = validateEdition(given);
+  } catch (error) {
+    if (!(error instanceof PolicyValidationError)) throw error;
+    issues.push(...error.issues);
+  }
+  const date = readCivilDate(publishedOn);
+  if (!isCivilDate(date)) {
+    issues.push(makeIssue({ code: "invalid_value", pathSegments: ["publishedOn"], received: publishedOn, expected: date.expected, expectedZh: date.expectedZh, hint: date.hintEn, hintZh: date.hintZh }));
+  } else if (edition?.validUntil != null && edition.validUntil < date) {
+    issues.push(
+      makeIssue({
+        code: "inconsistent",
+        pathSegments: ["publishedOn"],
+        received: publishedOn,
+        expected: `a publication day on or before the edition's last day ${edition.validUntil}`,
+        expectedZh: `不晚于本版本截止日期 ${edition.validUntil} 的发布日期`,
+      }),
+    );
+  }
+  if (issues.length > 0 || edition === undefined) throw new PolicyValidationError(issues, "validityWindow");
+  return edition;
 }

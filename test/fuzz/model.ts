@@ -834,14 +834,16 @@ function snapshot(value: unknown): string | null {
 
 /** Classify a thrown value; anything else than the library's typed errors breaks the invariant. */
 function thrownOutcome(error: unknown, clauseIdValid: boolean): Outcome {
+  // First: an UnknownClauseError is also a PolicyValidationError (with its one issue at clauseId).
+  if (error instanceof UnknownClauseError) {
+    check(!clauseIdValid, () => `UnknownClauseError for a known clause id: ${error.message}`);
+    error.issues.forEach(checkIssue);
+    return "UnknownClauseError";
+  }
   if (error instanceof PolicyValidationError) {
     check(error.issues.length > 0, "a PolicyValidationError without issues");
     error.issues.forEach(checkIssue);
     return "PolicyValidationError";
-  }
-  if (error instanceof UnknownClauseError) {
-    check(!clauseIdValid, () => `UnknownClauseError for a known clause id: ${error.message}`);
-    return "UnknownClauseError";
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : show(error);
   throw new InvariantError(`threw something else than the library's typed errors: ${detail}`);
@@ -862,7 +864,8 @@ export function runClauseCase(c: ClauseCase): Outcome {
   } catch (error) {
     if (error instanceof InvariantError) throw error;
     outcome = thrownOutcome(error, clauseIdValid);
-    if (error instanceof PolicyValidationError) {
+    // An UnknownClauseError is a PolicyValidationError too (its one issue is at `clauseId`, not in the facts).
+    if (error instanceof PolicyValidationError && !(error instanceof UnknownClauseError)) {
       // A clause's facts are one object: an issue names a field of it, or the object itself.
       for (const issue of error.issues) {
         const first = issue.pathSegments[0];

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, canonicalJsonSha256 } from "../../src/kernel/canonical.js";
+import { PolicyValidationError } from "../../src/kernel/errors.js";
 import { sha256Hex } from "../../src/kernel/sha256.js";
 
 describe("canonicalJson: key order", () => {
@@ -76,15 +77,15 @@ describe("canonicalJson: values", () => {
     ["NaN", Number.NaN],
     ["Infinity", Number.POSITIVE_INFINITY],
     ["-Infinity", Number.NEGATIVE_INFINITY],
-  ])("%s throws, even nested", (_name, value) => {
-    expect(() => canonicalJson(value)).toThrow(TypeError);
-    expect(() => canonicalJson({ a: [1, { b: value }] })).toThrow(TypeError);
+  ])("%s throws the validation error, even nested, naming where", (_name, value) => {
+    expect(() => canonicalJson(value)).toThrow(PolicyValidationError);
+    expect(() => canonicalJson({ a: [1, { b: value }] })).toThrow(/value\.a\[1\]\.b: expected a finite number/);
   });
 
   it("values JSON cannot carry throw rather than vanish", () => {
-    expect(() => canonicalJson(10n)).toThrow(TypeError);
-    expect(() => canonicalJson(Symbol("s"))).toThrow(TypeError);
-    expect(() => canonicalJson(() => 1)).toThrow(TypeError);
+    expect(() => canonicalJson(10n)).toThrow(PolicyValidationError);
+    expect(() => canonicalJson(Symbol("s"))).toThrow(PolicyValidationError);
+    expect(() => canonicalJson(() => 1)).toThrow(PolicyValidationError);
   });
 
   it.each([
@@ -200,8 +201,8 @@ describe("canonicalJsonSha256: the canonical text hashed as it is written", () =
 
   it("refuses what canonicalJson refuses, with the same error", () => {
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, { a: 1n }, [() => 1], Symbol("s")]) {
-      expect(() => canonicalJson(value)).toThrow(TypeError);
-      expect(() => canonicalJsonSha256(value)).toThrow(new TypeError(messageOf(() => canonicalJson(value))));
+      expect(() => canonicalJson(value)).toThrow(PolicyValidationError);
+      expect(() => canonicalJsonSha256(value)).toThrow(messageOf(() => canonicalJson(value)));
     }
   });
 });

@@ -310,8 +310,8 @@ describe("readDecimal: numbers and strings agree", () => {
     expect(error).toBeInstanceOf(PolicyValidationError);
     expect((error as PolicyValidationError).issues.map((i) => i.path)).toEqual(["rentCost"]);
 
-    // The smallest accepted values multiply to 5e-77 (below Dec.NE = -60, where big.js's toString would
-    // switch to an exponent) in art7.2's steps: every operand, result and the exact amount stay plain.
+    // The smallest accepted values (a fen of principal, A20, and the tiniest rate) multiply to 5e-41 in
+    // art7.2's steps: every operand, result and the exact amount stay plain.
     const tiny = 10 ** -(MAX_DECIMAL_TEXT_LENGTH - 2);
     const result = evaluateClause("art7.2", {
       statisticallyRegistered: true,
@@ -319,7 +319,7 @@ describe("readDecimal: numbers and strings agree", () => {
       growthRate: "0.15",
       ownOperationsCommercialLoan: true,
       thirdPartyReviewApproved: true,
-      principal: tiny,
+      principal: "0.01",
       benchmarkAnnualRate: tiny,
       interestPeriodStart: "2025-01-01",
       interestPeriodEnd: "2025-04-01",
@@ -328,7 +328,7 @@ describe("readDecimal: numbers and strings agree", () => {
     const plain = /^-?\d+(\.\d+)?$/;
     expect(result.status).toBe("eligible");
     expect(result.exactAmount).toMatch(plain);
-    expect(result.steps[1]?.result).toBe(`0.${"0".repeat(76)}5`);
+    expect(result.steps[1]?.result).toBe(`0.${"0".repeat(40)}5`);
     for (const step of result.steps) {
       for (const operand of step.operands) expect(operand).toMatch(plain);
       expect(step.result).toMatch(plain);

@@ -10,7 +10,7 @@ const enterprise = { selfOperatedOnlineSales: true, growthRate: "0.12", cityAver
 
 /** Where a word's meaning comes from, as each language's explanation cites it. */
 const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
-const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
+const PRACTICE = { en: "administrative practice (docs/conventions.md §1)", zh: "行政管理惯例（docs/conventions.md §1）" };
 
 function lines(text: string): string[] {
   return text.split("\n");

@@ -9,8 +9,8 @@ import type { Edition } from "../../src/measures/edition.js";
 const d = (text: string) => new Dec(text);
 /** A word's source is bilingual: the English names the Civil Code and keeps the Chinese citation. */
 const CIVIL_CODE = { en: "Civil Code art. 1259 (民法典 第一千二百五十九条)", zh: "民法典 第一千二百五十九条" };
-const PRACTICE = { en: "administrative practice (INTERPRETATION.md §1)", zh: "行政管理惯例（INTERPRETATION.md §1）" };
-const EDITION_OWN = { en: "the edition's own definition (A11)", zh: "本版本自身的定义（A11）" };
+const PRACTICE = { en: "administrative practice (docs/conventions.md §1)", zh: "行政管理惯例（docs/conventions.md §1）" };
+const EDITION_OWN = { en: "the edition's own definition (A11, docs/ambiguity-register.md)", zh: "本版本自身的定义（A11，docs/ambiguity-register.md）" };
 
 /** 民法典 第一千二百五十九条 and administrative practice (INTERPRETATION.md §1). */
 const STATUTORY: Readonly<Record<ThresholdWord, { op: Operator; includes: boolean }>> = {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ARTICLE_4_RULES } from "../../src/measures/art04.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
 import type { Edition } from "../../src/measures/edition.js";
+import { deriveEdition } from "../../src/measures/derive-edition.js";
 import type { ClauseOptions } from "../../src/evaluate-clause.js";
 import { amountOf, issuesOf, run } from "../helpers.js";
 
@@ -70,16 +71,20 @@ describe("art4.1-investment 高大尚产业+产地直播（投资）", () => {
     expect(amountOf("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1000.04" })).toBe("400.02");
   });
 
-  it("40% of 1,000.0125 is exactly 400.005 and rounds half-up to 400.01 (half-even would give 400.00)", () => {
-    const result = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1000.0125" });
-    expect(result.exactAmount).toBe("400.005");
-    expect(result.amount).toBe("400.01");
-    const even = run(
-      "art4.1-investment",
-      { ...origin, liveRoomAndColdChainInvestment: "1000.0125" },
-      { switches: { rounding: "fen-half-even" } },
-    );
-    expect(even.amount).toBe("400.00");
+  it("an investment with part of a fen is invalid input (A20: money to the fen), not rounded", () => {
+    const issues = issuesOf("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1000.0125" });
+    expect(issues.map((issue) => issue.path)).toEqual(["liveRoomAndColdChainInvestment"]);
+    expect(issues[0]?.hint).toMatch(/at most two decimal places: yuan to the fen/);
+  });
+
+  it("a what-if rate of 45% on 1,000.10 is exactly 450.045 and rounds half-up to 450.05 (half-even gives 450.04)", () => {
+    // 40% of an amount to the fen never ends in half a fen; a what-if rate shows the rounding.
+    const edition = deriveEdition({ parameters: { "art4.1-investment": { rate: "0.45" } } });
+    const result = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1000.10" }, { edition });
+    expect(result.exactAmount).toBe("450.045");
+    expect(result.amount).toBe("450.05");
+    const even = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1000.10" }, { edition, switches: { rounding: "fen-half-even" } });
+    expect(even.amount).toBe("450.04");
   });
 
   it("cap 500,000 (per enterprise over the term, A12, and so on each claim): 1,250,000 reaches it exactly and it does not bite", () => {
@@ -423,10 +428,12 @@ describe("art4.2 数字科技+智能直播", () => {
     expect(amountOf("art4.2", { ...scene, actualInvestment: "1000.03" })).toBe("200.01");
   });
 
-  it("20% of 1,000.025 is exactly 200.005 and rounds half-up to 200.01", () => {
-    const result = run("art4.2", { ...scene, actualInvestment: "1000.025" });
-    expect(result.exactAmount).toBe("200.005");
-    expect(result.amount).toBe("200.01");
+  it("a what-if rate of 25% on 1,000.02 is exactly 250.005 and rounds half-up to 250.01", () => {
+    // 20% of an amount to the fen never ends in half a fen (A20 refuses 1,000.025 as input).
+    const edition = deriveEdition({ parameters: { "art4.2": { rate: "0.25" } } });
+    const result = run("art4.2", { ...scene, actualInvestment: "1000.02" }, { edition });
+    expect(result.exactAmount).toBe("250.005");
+    expect(result.amount).toBe("250.01");
   });
 
   it("cap 500,000 per enterprise per year: 2,500,000 reaches it exactly, not biting", () => {

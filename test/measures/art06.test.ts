@@ -81,17 +81,19 @@ describe("art6.1 开展技能培训", () => {
     expect(over.reasons.map((r) => r.code)).toContain("CAP_APPLIED");
   });
 
-  it("an approved amount with part of a fen is rounded once, half up: 12,345.675 → 12,345.68", () => {
-    const result = run("art6.1", { ...trainer, approvedAmount: "12345.675" });
-    expect(result.exactAmount).toBe("12345.675");
-    expect(result.amount).toBe("12345.68");
+  it("an approved amount with part of a fen is invalid input (A20: money to the fen): 12,345.675", () => {
+    const issues = issuesOf("art6.1", { ...trainer, approvedAmount: "12345.675" });
+    expect(issues.map((issue) => issue.path)).toEqual(["approvedAmount"]);
+    expect(issues[0]?.hint).toMatch(/at most two decimal places: yuan to the fen/);
+    // Trailing zeros are not places: 12,345.670 is 12,345.67, to the fen.
+    expect(run("art6.1", { ...trainer, approvedAmount: "12345.670" }).amount).toBe("12345.67");
   });
 
-  it("rounding: rounded first, then capped — 100,000.004 reaches the cap without biting, 100,000.005 bites", () => {
-    const reaches = run("art6.1", { ...trainer, approvedAmount: "100000.004" });
+  it("the cap of 100,000: 100,000.00 reaches it without biting, 100,000.01 bites", () => {
+    const reaches = run("art6.1", { ...trainer, approvedAmount: "100000.00" });
     expect(reaches.roundedAmount).toBe("100000.00");
     expect(reaches.capBinding).toBeNull();
-    const bites = run("art6.1", { ...trainer, approvedAmount: "100000.005" });
+    const bites = run("art6.1", { ...trainer, approvedAmount: "100000.01" });
     expect(bites.roundedAmount).toBe("100000.01");
     expect(bites.amount).toBe("100000.00");
     expect(bites.capBinding).toBe("art6.1/per-training-entity");

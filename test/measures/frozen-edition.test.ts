@@ -10,6 +10,7 @@ import { usccCheckCharacter } from "../../src/kernel/uscc.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
 import { type Edition, frozenEdition } from "../../src/measures/edition.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
+import { PolicyValidationError } from "../../src/kernel/errors.js";
 import { simulate } from "../../src/simulate.js";
 
 const DERIVED = deriveEdition({ publishedOn: "2025-03-01" });
@@ -60,10 +61,17 @@ describe("frozenEdition", () => {
     expect(frozenEdition(sealed)).toBe(sealed);
   });
 
-  it("refuses an edition that contains itself, saying so (JSON's own TypeError)", () => {
+  it("refuses an edition that contains itself with a validation error naming the field of the loop", () => {
     const looped = mutableCopy(DERIVED) as unknown as Record<string, unknown>;
     looped.self = looped;
-    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(/circular/);
+    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(PolicyValidationError);
+    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(/edition\.self: expected no field named "self"/);
+  });
+
+  it("refuses a loop inside a known field without overflowing the stack", () => {
+    const looped = mutableCopy(DERIVED) as unknown as { name: Record<string, unknown> };
+    looped.name.zh = looped.name;
+    expect(() => frozenEdition(looped as unknown as Edition)).toThrow(/edition\.name\.zh: expected a text of 1 to 300 characters; received an object/);
   });
 });
 

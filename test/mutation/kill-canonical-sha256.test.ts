@@ -9,15 +9,16 @@ import { canonicalJson } from "../../src/kernel/canonical.js";
 import { sha256Hex, utf8Bytes } from "../../src/kernel/sha256.js";
 
 describe("canonicalJson refuses what JSON cannot carry, saying what it was", () => {
+  // Since issue 12 (typed errors everywhere): the validation error, naming the path and the value.
   it("a non-finite number", () => {
-    expect(() => canonicalJson({ amount: Number.NaN })).toThrow(new TypeError("canonicalJson: non-finite number"));
-    expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow(/non-finite number/);
+    expect(() => canonicalJson({ amount: Number.NaN })).toThrow(/value\.amount: expected a finite number \(JSON has no NaN or Infinity\); received NaN/);
+    expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow(/value\[0\]: expected a finite number/);
   });
 
   it("a function, a bigint, a symbol: named by type", () => {
-    expect(() => canonicalJson(() => 1)).toThrow(new TypeError("canonicalJson: cannot encode a function"));
-    expect(() => canonicalJson({ a: 1n })).toThrow(new TypeError("canonicalJson: cannot encode a bigint"));
-    expect(() => canonicalJson([Symbol("s")])).toThrow(new TypeError("canonicalJson: cannot encode a symbol"));
+    expect(() => canonicalJson(() => 1)).toThrow(/value: expected a JSON value: .*; received a function/);
+    expect(() => canonicalJson({ a: 1n })).toThrow(/value\.a: expected a JSON value: .*; received 1 \(bigint\)/);
+    expect(() => canonicalJson([Symbol("s")])).toThrow(/value\[0\]: expected a JSON value: .*; received a symbol/);
   });
 });
 

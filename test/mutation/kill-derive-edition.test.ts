@@ -104,9 +104,9 @@ describe("deriveEdition: a malformed figure or date keeps the reader's own messa
     const issue = issues[0] as ValidationIssue;
     expect(issue.path).toBe('edition.parameters["art3.1"].rate');
     expect(issue.code).toBe("invalid_value");
-    expect(issue.expected).toMatch(/non-negative decimal/);
-    // Mutants: the issue raised without its code or without the reader's params (derive-edition.ts, decimalText).
-    expect(issue.expectedZh).toMatch(/非负小数/);
+    expect(issue.expected).toMatch(/a rate as a decimal fraction between 0 and 1/);
+    // Mutants: the issue raised without its code or without the reader's params (edition-schema.ts, figure).
+    expect(issue.expectedZh).toMatch(/0 至 1 之间以小数表示的比例/);
     expect(issue.hint).toMatch(/0\.1/);
     expect(issue.hintZh).toMatch(/10%/);
   });

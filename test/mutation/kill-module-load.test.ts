@@ -64,17 +64,17 @@ describe("the measures load", () => {
     expect(Object.isFrozen(DRAFT_EDITION.parameters["art3.1"].minUsedArea)).toBe(true);
   });
 
-  it("derive-edition: an override with a negative threshold, a parameter and a switch", async () => {
+  it("derive-edition: an override with a threshold of 0, a parameter and a switch", async () => {
     const { deriveEdition } = await import("../../src/measures/derive-edition.js");
     const edition = deriveEdition({
-      parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-5" }, cap: "600000" } },
+      parameters: { "art3.3": { minAnnualOnlineRetail: { value: "0" }, cap: "600000" } },
       switches: { interestDayCount: "actual/365" },
     });
-    expect(edition.parameters["art3.3"].minAnnualOnlineRetail).toEqual({ value: "-5", word: "超过" });
+    expect(edition.parameters["art3.3"].minAnnualOnlineRetail).toEqual({ value: "0", word: "超过" });
     expect(edition.parameters["art3.3"].cap).toBe("600000");
     expect(edition.switches.interestDayCount).toBe("actual/365");
-    // Thresholds may be negative down to −1,000,000,000,000 (growth rates), and no further.
-    expect(() => deriveEdition({ parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-1000000000001" } } } })).toThrow(
+    // Thresholds are ≥ 0 (the rule on editions, docs/conventions.md §4): a negative one is refused.
+    expect(() => deriveEdition({ parameters: { "art3.3": { minAnnualOnlineRetail: { value: "-5" } } } })).toThrow(
       /minAnnualOnlineRetail\.value/,
     );
   });

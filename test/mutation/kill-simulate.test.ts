@@ -8,6 +8,7 @@
  * its rounding to the fen, the order of equal awards, and the options (largest, invalidDetails).
  */
 import { readFileSync } from "node:fs";
+import { PolicyValidationError } from "../../src/kernel/errors.js";
 import { describe, expect, it } from "vitest";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
 import { Simulation, simulate } from "../../src/simulate.js";
@@ -257,7 +258,9 @@ describe("simulate: band edges, equal awards, options", () => {
     simulation.add({});
     expect(simulation.applications).toBe(2);
     expect(simulation.result().editions[0]?.invalid.map((entry) => entry.index)).toEqual([1]);
-    expect(() => new Simulation([])).toThrow(new RangeError("simulate needs at least one edition"));
+    // A validation error naming `editions` (it was a RangeError before every argument was validated).
+    expect(() => new Simulation([])).toThrow(PolicyValidationError);
+    expect(() => new Simulation([])).toThrow(/editions: expected a list of at least one edition/);
   });
 
   it("an error that is not a validation error is not counted as an invalid application: it is thrown", () => {

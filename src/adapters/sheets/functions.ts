@@ -5,9 +5,11 @@
  * Nothing here throws at a spreadsheet: every problem comes back as text in the cell it concerns,
  * starting with "#", so that one bad row never costs the other 499 their answers.
  */
-import { evaluateClause } from "../../evaluate-clause.js";
+import { evaluateDraftClause } from "../../clause-binding.js";
 import { PolicyValidationError, UnknownClauseError, type ValidationIssue } from "../../kernel/errors.js";
-import { explainClause, type Language } from "../../kernel/explain.js";
+// renderClause, not explainClause: the result is the one just decided here and the language comes from
+// languageOf, so there is nothing to check, and the check's code stays out of the 150,000-byte bundle.
+import { type Language, renderClause } from "../../kernel/explain.js";
 import type { ClauseResult } from "../../kernel/rule.js";
 import { DRAFT_EDITION } from "../../measures/edition-draft.js";
 import { LIBRARY_NAME, LIBRARY_VERSION } from "../../version.js";
@@ -37,7 +39,7 @@ function issuesOutcome(issues: readonly ValidationIssue[]): Outcome {
 }
 
 function thrownOutcome(error: unknown): Outcome {
-  if (error instanceof PolicyValidationError) return issuesOutcome(error.issues);
+  // First: an UnknownClauseError is also a PolicyValidationError, and its own words are shorter.
   if (error instanceof UnknownClauseError) {
     const known = error.knownIds.join(", ");
     return {
@@ -46,6 +48,7 @@ function thrownOutcome(error: unknown): Outcome {
       zh: `未知的条款编号“${error.clauseId}”；已知编号：${known}`,
     };
   }
+  if (error instanceof PolicyValidationError) return issuesOutcome(error.issues);
   // Not expected from the core; still an answer in the cell rather than a failure of the sheet.
   const text = error instanceof Error ? error.message : String(error);
   return { kind: "error", en: `internal error: ${text}`, zh: `内部错误：${text}` };
@@ -74,7 +77,7 @@ function evaluateCells(clause: SheetClause, cells: readonly unknown[], rangeRow 
     else input[field.name] = cell.value;
   });
   try {
-    const result = evaluateClause(clause.id, input);
+    const result = evaluateDraftClause(clause.id, input);
     return adapterIssues.length > 0 ? issuesOutcome(adapterIssues) : { kind: "result", result };
   } catch (error) {
     if (!(error instanceof PolicyValidationError)) return thrownOutcome(error);
@@ -176,7 +179,7 @@ function explainCall(outcome: Outcome, lang: Language): string {
     case "error":
       return `#ERROR: ${outcome[lang]}`;
     case "result":
-      return explainClause(outcome.result, lang);
+      return renderClause(outcome.result, lang);
   }
 }
 

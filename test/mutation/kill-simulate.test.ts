@@ -219,10 +219,13 @@ describe("simulate: band edges, equal awards, options", () => {
   });
 
   it("equal awards: by credit code, then by claim id, whatever the order they come in", () => {
+    // Two applications of one enterprise, merged into one ledger (art6.1 is once a year: two years), then
+    // another enterprise.
+    const nextYear = (app: ReturnType<typeof art61>) => ({ ...app, claims: app.claims.map((claim) => ({ ...claim, factDate: "2026-12-31" })) });
     const edition = simulate(
-      // Two applications of one enterprise (a simulation decides each on its own), then another.
-      [art61("91110117MA01AAAA2", ["30000"], ["Z1"]), art61("91110117MA01AAAA2", ["30000"], ["A1"]), art61("91110117MA01AAAA1", ["30000"], ["M1"])],
+      [nextYear(art61("91110117MA01AAAA2", ["30000"], ["Z1"])), art61("91110117MA01AAAA2", ["30000"], ["A1"]), art61("91110117MA01AAAA1", ["30000"], ["M1"])],
       [PUBLISHED],
+      { mergeSameApplicant: true },
     ).editions[0];
     expect(edition?.largestAwards.map((award) => `${award.creditCode} ${award.claimId}`)).toEqual([
       `${creditCode("91110117MA01AAAA1")} M1`,

@@ -82,6 +82,14 @@ export function capPeriod(scope: CapScope, year: number, projectId: string | und
   }
 }
 
+/** A cap period in words: the year, the term, or the project (as `capPeriod` writes them). */
+export function periodWords(period: string, lang: "zh" | "en"): string {
+  if (lang === "en") return period;
+  if (period === "term") return "政策期限内";
+  if (period.startsWith("project:")) return `项目 ${period.slice("project:".length)}`;
+  return /^\d{4}$/.test(period) ? `${period}年` : period;
+}
+
 const grantDate = (grant: Grant) => grant.factDate;
 const grantId = (grant: Grant) => grant.id;
 

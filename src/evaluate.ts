@@ -24,7 +24,7 @@ import {
 import { canonicalizeIdentifiers } from "./application-identifiers.js";
 import { recoveriesOf, type RecoveryReport } from "./art09-13-recoveries.js";
 import { type PaidInstead, projectUnderArticle11, type Settlement, settleClaims } from "./art11-duplicates.js";
-import { capPeriod, type Headrooms, type LedgerOutcome } from "./claim-ledger.js";
+import { capPeriod, type Headrooms, type LedgerOutcome, periodWords } from "./claim-ledger.js";
 import { factDateIssue, type Placement, placeClaim } from "./fact-dates.js";
 import type { MeasuresRule } from "./measures/common.js";
 import { type BoundClause, boundClause, contextOf } from "./evaluate-clause.js";
@@ -517,7 +517,7 @@ function crossClaimCapReason(note: CapNote): Reason {
     code: CODES.CROSS_CLAIM_CAP_APPLIED.code,
     capId: cap.id,
     en: `${CODES.CROSS_CLAIM_CAP_APPLIED.en} ${cap.label.en} (${period}): headroom ${before} of ${limitText}; ${asked} reduced to ${fitted}.`,
-    zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${period}）：剩余额度 ${before}（上限 ${limitText}）；${asked} 核减为 ${fitted}。`,
+    zh: `${CODES.CROSS_CLAIM_CAP_APPLIED.zh}${cap.label.zh}（${periodWords(period, "zh")}）：剩余额度 ${before}（上限 ${limitText}）；${asked} 核减为 ${fitted}。`,
   };
 }
 

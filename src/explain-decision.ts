@@ -4,6 +4,7 @@
  * the clause's own explanation (conditions and arithmetic) beneath it.
  */
 import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
+import { periodWords } from "./claim-ledger.js";
 import { checkExplaining, type Language, renderClause } from "./kernel/explain.js";
 import { toValidationIssues } from "./kernel/fields.js";
 import type { ValidationIssue } from "./kernel/errors.js";
@@ -51,17 +52,26 @@ function renderClaim(claim: ClaimDecision, lang: Language): string {
   }
   for (const cap of claim.crossClaimCaps) {
     lines.push(
-      `  ${zh ? "上限" : "cap"} ${cap.id} (${cap.period}): ${zh ? "剩余额度" : "headroom"} ${cap.headroomBefore} → ${cap.headroomAfter} / ${cap.limit}${cap.bit ? (zh ? "（触及）" : " (bit)") : ""}`,
+      `  ${zh ? "上限" : "cap"} ${cap.id} (${periodWords(cap.period, lang)}): ${zh ? "剩余额度" : "headroom"} ${cap.headroomBefore} → ${cap.headroomAfter} / ${cap.limit}${cap.bit ? (zh ? "（触及）" : " (bit)") : ""}`,
     );
   }
   if (claim.paidInstead) {
-    lines.push(`  ${zh ? "已支持" : "paid instead"}: ${claim.paidInstead.source} ${claim.paidInstead.id} (${claim.paidInstead.clauseId})`);
+    const source = zh ? (claim.paidInstead.source === "history" ? "已拨付记录" : "申请") : claim.paidInstead.source;
+    lines.push(`  ${zh ? "已支持" : "paid instead"}: ${source} ${claim.paidInstead.id} (${claim.paidInstead.clauseId})`);
   }
   for (const reason of claim.reasons) lines.push(`  [${reason.code}] ${reason[lang]}`);
   for (const citation of claim.citations) lines.push(`  ${zh ? "依据" : "cites"} ${zh ? citation.labelZh : citation.labelEn}: ${citation.textZh}`);
-  lines.push(indent(renderClause(claim.clause, lang), "    | "));
+  // The clause's own result is its quote; the claim's status above is the one conclusion.
+  lines.push(indent(renderClause(claim.clause, lang, "quote"), "    | "));
   return lines.join("\n");
 }
+
+/** 第十四条's window: how its last day was found. */
+const WINDOW_BASIS: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  "day-before-anniversary": { en: "the day before the two-year anniversary", zh: "满两年之日的前一日" },
+  "civil-code-anniversary": { en: "the two-year anniversary (Civil Code count)", zh: "满两年之日（民法典计算方法）" },
+  "explicit-valid-until": { en: "the edition's own last day", zh: "版本规定的截止日" },
+};
 
 /**
  * The whole decision as text. A document that is not a decision (an application, a decision read back
@@ -73,7 +83,8 @@ export function explainDecision(given: Decision, lang: Language = "en"): string 
   const lines: string[] = [];
   lines.push(`${decision.applicant.name} (${decision.applicant.creditCode})`);
   lines.push(`${zh ? "版本" : "Edition"}: ${decision.edition.id} — ${decision.edition.name[lang]}`);
-  lines.push(`${zh ? "有效期" : "Validity window"}: ${decision.window.from} … ${decision.window.to} (${decision.window.basis})`);
+  const basis = WINDOW_BASIS[decision.window.basis]?.[lang] ?? decision.window.basis;
+  lines.push(`${zh ? "有效期" : "Validity window"}: ${decision.window.from} … ${decision.window.to} (${basis})`);
   for (const reason of decision.applicantReasons) lines.push(`[${reason.code}] ${reason[lang]}`);
   lines.push("");
   const ordered = [...decision.claims].sort((a, b) => a.sequence - b.sequence);
@@ -88,6 +99,8 @@ export function explainDecision(given: Decision, lang: Language = "en"): string 
     lines.push(`${zh ? "应追回" : "To recover"}: ${decision.recoveries.total}`);
     for (const item of decision.recoveries.items) lines.push(`  ${item.grantId} ${item.clauseId} ${item.amount}`);
   }
-  lines.push(`${zh ? "审计" : "Audit"}: ${decision.audit.library}@${decision.audit.version} edition ${decision.audit.editionHash.slice(0, 16)}… input ${decision.audit.inputHash.slice(0, 16)}…`);
+  const edition = zh ? "版本摘要" : "edition";
+  const input = zh ? "输入摘要" : "input";
+  lines.push(`${zh ? "审计" : "Audit"}: ${decision.audit.library}@${decision.audit.version} ${edition} ${decision.audit.editionHash.slice(0, 16)}… ${input} ${decision.audit.inputHash.slice(0, 16)}…`);
   return lines.join("\n");
 }

@@ -455,7 +455,7 @@ describe("the reasons of each claim status", () => {
               "CROSS_CLAIM_CAP_APPLIED",
               null,
               "A cap across claims and earlier grants (per enterprise per year, or over the policy term) reduced the amount. the cap per enterprise per calendar year, all sessions together (单个企业年度累计不超过30万元) (2025): headroom 30000.00 of 300000.00; 45000.00 reduced to 30000.00.",
-              "跨申请累计上限（企业年度或政策期内）核减了金额。单个企业年度累计限额（2025）：剩余额度 30000.00（上限 300000.00）；45000.00 核减为 30000.00。",
+              "跨申请累计上限（企业年度或政策期内）核减了金额。单个企业年度累计限额（2025年）：剩余额度 30000.00（上限 300000.00）；45000.00 核减为 30000.00。",
             ],
           ],
         ],

@@ -72,7 +72,7 @@ export function checkExplaining(issues: ValidationIssue[], lang: unknown, contex
   if (issues.length > 0) throw new PolicyValidationError(issues, context);
 }
 
-function stepExpression(step: Step): string {
+function stepExpression(step: Step, lang: Language): string {
   const [a = "", b = ""] = step.operands;
   switch (step.kind) {
     case "value":
@@ -89,14 +89,22 @@ function stepExpression(step: Step): string {
       return `⌊${a} ÷ ${b}⌋`;
     case "minimum":
     case "cap":
-      return `min(${a}, ${b})`;
+      return `${FUNCTION_WORDS[lang][0]}(${a}, ${b})`;
     case "round":
-      return `round(${a})`;
+      return `${FUNCTION_WORDS[lang][1]}(${a})`;
   }
 }
 
+/** The two functions of the arithmetic, in words: the smaller of two, and rounding. */
+const FUNCTION_WORDS = { en: ["min", "round"], zh: ["取小", "舍入"] } as const;
+
 export function describeStep(step: Step, lang: Language): string {
-  return `${step.label[lang]}: ${stepExpression(step)} = ${step.result}`;
+  return `${step.label[lang]}: ${stepExpression(step, lang)} = ${step.result}`;
+}
+
+/** A fact's value as the explanation shows it: 是/否 for true/false in Chinese. */
+function factText(value: unknown, lang: Language): string {
+  return value === null ? (lang === "zh" ? "（缺失）" : "(missing)") : lang === "zh" && value === !!value ? (value ? "是" : "否") : String(value);
 }
 
 export function describeCondition(condition: ConditionResult, lang: Language): string {
@@ -119,16 +127,14 @@ export function describeCondition(condition: ConditionResult, lang: Language): s
     const because = lang === "zh" ? `，因为${c.meaning.zh}（${c.source.zh}）` : ` because ${c.meaning.en} (${c.source.en})`;
     return `${mark} ${condition.label[lang]}: ${left} ${c.op} ${c.right} ${verdict}${because}`;
   }
-  const facts = (condition.facts ?? [])
-    .map((f) => `${f.field} = ${f.value === null ? (lang === "zh" ? "（缺失）" : "(missing)") : String(f.value)}`)
-    .join(", ");
+  const facts = (condition.facts ?? []).map((f) => `${f.field} = ${factText(f.value, lang)}`).join(lang === "zh" ? "，" : ", ");
   const rule =
     condition.combine === "any"
       ? lang === "zh"
-        ? "至少一项须为 true"
+        ? "至少一项须为“是”"
         : "at least one must be true"
       : lang === "zh"
-        ? "须为 true"
+        ? "须为“是”"
         : "must be true";
   return `${mark} ${condition.label[lang]}: ${facts} (${rule})`;
 }
@@ -143,8 +149,11 @@ export function explainClause(result: ClauseResult, lang: Language = "en"): stri
   return renderClause(result, lang);
 }
 
-/** `explainClause` of a result already checked (a decision's claim, checked with its decision). */
-export function renderClause(result: ClauseResult, lang: Language): string {
+/**
+ * `explainClause` of a result already checked (a decision's claim, checked with its decision). As a
+ * claim's `quote`, its outcome line is the clause's own result, not a second conclusion for the claim.
+ */
+export function renderClause(result: ClauseResult, lang: Language, as: "conclusion" | "quote" = "conclusion"): string {
   const lines: string[] = [];
   const c = result.citation;
   lines.push(`${result.clauseId} — ${result.title[lang]} (${lang === "zh" ? c.labelZh : c.labelEn})`);
@@ -160,7 +169,7 @@ export function renderClause(result: ClauseResult, lang: Language): string {
       ? { eligible: "符合", ineligible: "不符合", undetermined: "待定" }[result.status]
       : result.status;
   lines.push(
-    `${lang === "zh" ? "结论" : "Outcome"}: ${statusText}${result.amount === null ? "" : `, ${result.amount}${lang === "zh" ? " 元" : " yuan"}`}`,
+    `${as === "quote" ? (lang === "zh" ? "本条款测算" : "Clause result") : lang === "zh" ? "结论" : "Outcome"}: ${statusText}${result.amount === null ? "" : `, ${result.amount}${lang === "zh" ? " 元" : " yuan"}`}`,
   );
   if (result.capBinding) lines.push(`${lang === "zh" ? "触及上限" : "Cap that bit"}: ${result.capBinding}`);
   for (const reason of result.reasons) lines.push(`  [${reason.code}] ${reason[lang]}`);

@@ -360,8 +360,8 @@ export const art7_2: MeasuresRule<typeof art7_2Schema> = {
     const days = counted.clipped
       ? calc.value(
           {
-            en: `interest days inside the validity window (第十四条): ${counted.start} to ${counted.end}, start day counted, end day not (A16)`,
-            zh: `有效期内的计息天数（第十四条）：${counted.start} 至 ${counted.end}，算头不算尾（A16）`,
+            en: `interest days inside the validity window (第十四条, A16): ${counted.start} to ${counted.end}`,
+            zh: `有效期内的计息天数（第十四条，A16）：${counted.start} 至 ${counted.end}`,
           },
           new Dec(daysBetween(counted.start, counted.end)),
         )

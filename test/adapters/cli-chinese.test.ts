@@ -24,22 +24,13 @@ const FIXTURES = ["brand-company", "logistics-firm", "mcn-agency", "park-operato
 const CSVS = ["brand-company", "mcn-agency", "training-school"].map((name) => `fixtures/csv/${name}.csv`);
 
 /** English in the Chinese text of the library core (src/evaluate.ts, src/kernel/*, src/explain-decision.ts). */
-const CORE_ENGLISH = new Set([
-  "min", // clause explanations: the formula of a step, "min(…)"
-  "round", // "round(…)"
-  "true", // a condition's value in a clause explanation, "= true"
-  "false",
-  "per-enterprise-per-year", // explainClaim: a cap's period
-  "term",
-  "edition", // explainDecision: the audit line "edition … input …"
-  "input",
-  "day-before-anniversary", // explainDecision: the window's basis
-  "claim", // explainClaim: "已支持: claim BR-2025-I1" (the source of the payment that stands instead)
-  "grant",
+const CORE_ENGLISH = new Set<string>([
+  // None left: the core writes its Chinese text in Chinese (steps, fact values, cap periods, the
+  // window's basis, the audit line, the source of a payment that stands instead).
 ]);
 
 /** Words that are names, not prose: acronyms and products, the Markdown fence's language. */
-const NAMES = new Set(["text", "pinggu", "gb18030", "gbk", "utf8", "xlsx", "xls", "json", "jsonl", "csv", "excel", "wps", "libreoffice", "unicode", "null" /* a JSON literal, in the syntax errors */]);
+const NAMES = new Set(["text", "pinggu", "gb18030", "gbk", "utf8", "xlsx", "xls", "json", "jsonl", "csv", "excel", "wps", "libreoffice", "unicode", "null" /* a JSON literal, in the syntax errors */, "true", "false" /* the literals a yes/no field takes, named in its expectation */]);
 /** Field names, column names, statuses and codes: they stay as they are in every language. */
 const FIELDS = new Set<string>([
   ...knownColumns(),
@@ -90,9 +81,13 @@ function fakeIo(stdin = ""): Io & { out: string; err: string } {
 function dataWords(): Set<string> {
   const words = new Set<string>();
   const visit = (value: unknown): void => {
-    if (typeof value === "string") for (const part of value.split(/[^A-Za-z]+/)) if (part) words.add(part);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) (words.add(key), visit(inner));
+    if (typeof value === "string") {
+      for (const part of value.split(/[^A-Za-z]+/)) if (part) words.add(part);
+    } else if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) (words.add(key), visit(inner));
+    }
   };
   for (const file of FIXTURES) visit(JSON.parse(readFileSync(file, "utf8")));
   for (const file of CSVS) for (const part of readFileSync(file, "utf8").split(/[^A-Za-z]+/)) if (part) words.add(part);

@@ -53,8 +53,8 @@ describe("art3.1: an eligible result whose cap bites", () => {
     expect(en).toContain("the cap per park (最高不超过200万元): min(2000000.01, 2000000.00) = 2000000.00");
     expect(zh).toContain("计算：");
     expect(zh).toContain("园区投资额 × 扶持比例: 6666666.7 × 0.3 = 2000000.01");
-    expect(zh).toContain("四舍五入至分: round(2000000.01) = 2000000.01");
-    expect(zh).toContain("每个园区最高限额: min(2000000.01, 2000000.00) = 2000000.00");
+    expect(zh).toContain("四舍五入至分: 舍入(2000000.01) = 2000000.01");
+    expect(zh).toContain("每个园区最高限额: 取小(2000000.01, 2000000.00) = 2000000.00");
     for (const step of result.steps) expect(en).toContain(describeStep(step, "en"));
   });
 
@@ -90,7 +90,7 @@ describe("art3.1: the half-fen rounding step is shown with the exact amount", ()
       "round once to the fen, half to even (A9 alternative): round(1000000.005) = 1000000.00",
     );
     expect(explainClause(evaluateClause("art3.1", input, { switches: { rounding: "yuan-half-up" } }), "zh")).toContain(
-      "四舍五入至元（A9 备选）: round(1000000.005) = 1000000.00",
+      "四舍五入至元（A9 备选）: 舍入(1000000.005) = 1000000.00",
     );
   });
 
@@ -184,8 +184,8 @@ describe("art3.3", () => {
       expect(en).toContain(expected);
     }
     expect(zh).toContain("完整增量档数: ⌊50000000 ÷ 10000000⌋ = 5");
-    expect(zh).toContain("四舍五入至分: round(550000) = 550000.00");
-    expect(zh).toContain("奖励最高限额: min(550000.00, 500000.00) = 500000.00");
+    expect(zh).toContain("四舍五入至分: 舍入(550000) = 550000.00");
+    expect(zh).toContain("奖励最高限额: 取小(550000.00, 500000.00) = 500000.00");
     expect(zh).toContain("触及上限: art3.3/per-enterprise");
   });
 
@@ -236,7 +236,7 @@ describe("art3.2 and art3.2-mofcom", () => {
     const en = explainClause(result, "en");
     const zh = explainClause(result, "zh");
     expect(en).toContain("? recognised as a municipal demonstration base or by the Ministry of Commerce: municipalRecognition = false, mofcomRecognition = (missing) (at least one must be true)");
-    expect(zh).toContain("mofcomRecognition = （缺失） (至少一项须为 true)");
+    expect(zh).toContain("municipalRecognition = 否，mofcomRecognition = （缺失） (至少一项须为“是”)");
   });
 
   it("the fixed award is shown as a value step", () => {
@@ -262,7 +262,8 @@ describe("describeStep and describeCondition", () => {
     [step("round", ["1.005"], "1.01"), "L: round(1.005) = 1.01"],
   ])("%j → %s", (s, expected) => {
     expect(describeStep(s, "en")).toBe(expected);
-    expect(describeStep(s, "zh")).toBe(expected.replace(/^L/, "标"));
+    // In Chinese the two functions are named in Chinese (取小: the smaller; 舍入: rounded).
+    expect(describeStep(s, "zh")).toBe(expected.replace(/^L/, "标").replace("min(", "取小(").replace("round(", "舍入("));
   });
 
   it("a condition's text in the explanation is its describeCondition line", () => {

@@ -10,6 +10,7 @@ import { clausesCommand, schemaCommand } from "./commands/info.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { explainCommand } from "./commands/explain.js";
 import { simulateCommand } from "./commands/simulate.js";
+import { testCommand } from "./commands/test.js";
 import { InputError } from "./edition.js";
 import { HELP, USAGE } from "./help.js";
 import { type Io, processIo } from "./io.js";
@@ -25,6 +26,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   simulate: simulateCommand,
   schema: schemaCommand,
   clauses: clausesCommand,
+  test: testCommand,
 };
 
 /** Run the command line; resolves to the exit code. */

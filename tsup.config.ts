@@ -22,6 +22,9 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     treeshake: true,
+    // Adapters' libraries are optional dependencies, loaded lazily by the command that needs them
+    // (`pinggu test` reads YAML): left as imports, never bundled into the command.
+    external: ["yaml"],
   },
   // The spreadsheet bundle: one classic script (no module syntax), a single global namespace, ES2019,
   // for Google Apps Script, Excel custom functions and WPS.

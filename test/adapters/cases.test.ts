@@ -149,6 +149,22 @@ cases:
   });
 });
 
+describe("docs/test-cases.md", () => {
+  it("its YAML examples are cases that pass (paths relative to docs/)", async () => {
+    const text = readFileSync(join(ROOT, "docs/test-cases.md"), "utf8");
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+    expect(blocks.length).toBe(2);
+    blocks.forEach((block, i) => writeFileSync(join(ROOT, "docs", `.test-cases-example-${i}.yaml`), block));
+    try {
+      const { code, out } = await runTest(blocks.map((_, i) => join(ROOT, "docs", `.test-cases-example-${i}.yaml`)));
+      expect(out).not.toContain("✗");
+      expect(code).toBe(0);
+    } finally {
+      blocks.forEach((_, i) => rmSync(join(ROOT, "docs", `.test-cases-example-${i}.yaml`), { force: true }));
+    }
+  });
+});
+
 describe("files not in the format", () => {
   it("a misspelt field is named, with the fields there are", async () => {
     const path = write("typo.yaml", "cases:\n  - name: x\n    clause: art3.1\n    facts: {}\n    expect: { stauts: eligible }\n");

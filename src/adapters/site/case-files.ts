@@ -154,7 +154,15 @@ export async function readCaseFileAt(path: string): Promise<{ file: CaseFile } |
       const message = error instanceof Error ? error.message : String(error);
       parsed = { problems: [{ path: "(json)", en: `JSON syntax: ${message}`, zh: `JSON 语法错误：${message}` }] };
     }
-  } else parsed = await parseYamlText(text);
+  } else {
+    try {
+      parsed = await parseYamlText(text);
+    } catch (error) {
+      // Without the optional `yaml` package a YAML file cannot be read; .json and .csv files still run.
+      if (!(error instanceof MissingYamlError)) throw error;
+      parsed = { problems: [{ path: "(file)", en: error.message, zh: `读取 .yaml 用例需要可选依赖 yaml：npm install yaml@2.9.1` }] };
+    }
+  }
   if ("problems" in parsed) return parsed;
   return readCaseFile(parsed.document);
 }

@@ -43,10 +43,13 @@ const clauseIdSchema = z
       });
     }
   })
-  .meta({ description: "A clause id of INTERPRETATION.md §6, e.g. \"art4.1-session\" / 条款编号" });
+  .meta({ description: "A clause id of docs/clauses.md, e.g. \"art4.1-session\" / 条款编号" });
 
 const creditCodeSchema = z
   .string()
+  // Read in upper case, as GB 32100-2015 writes it; full-width characters and surrounding spaces (a
+  // spreadsheet cell, an IME) are read as what they show (NFKC). Then one applicant is one code.
+  .overwrite((value) => value.normalize("NFKC").trim().toUpperCase())
   .superRefine((value, ctx) => {
     const problem = usccProblem(value);
     if (problem === null) return;
@@ -69,7 +72,7 @@ const creditCodeSchema = z
 
 export const MISCONDUCT_KINDS = ["forged-materials", "false-data", "illegal-transfer", "other-serious-violation"] as const;
 
-const misconductFindingSchema = z.strictObject({
+export const misconductFindingSchema = z.strictObject({
   kind: z.enum(MISCONDUCT_KINDS).meta({
     description:
       "forged-materials 伪造申请材料 / false-data 虚报数据 / illegal-transfer 违规转让补贴资金 / other-serious-violation 其他重大违法违规行为",

@@ -20,15 +20,20 @@ import {
   type Grant,
   MAX_CLAIMS_PER_APPLICATION,
   MAX_GRANTS_PER_APPLICATION,
-  type MisconductFinding,
 } from "./application.js";
-import { type BoundClause, boundClause, contextOf, switchesUsed } from "./evaluate-clause.js";
+import { canonicalizeIdentifiers } from "./application-identifiers.js";
+import { recoveriesOf, type RecoveryReport } from "./art09-13-recoveries.js";
+import { type PaidInstead, projectUnderArticle11, type Settlement, settleClaims } from "./art11-duplicates.js";
+import { capPeriod, type Headrooms, type LedgerOutcome } from "./claim-ledger.js";
+import { factDateIssue, type Placement, placeClaim } from "./fact-dates.js";
+import type { MeasuresRule } from "./measures/common.js";
+import { type BoundClause, boundClause, contextOf } from "./evaluate-clause.js";
 import { canonicalJsonSha256 } from "./kernel/canonical.js";
-import { type CivilDate, isWithin, yearOf } from "./kernel/dates.js";
+import type { CivilDate } from "./kernel/dates.js";
 import { Dec, type Decimal, formatMoney, minDecimal, ZERO } from "./kernel/decimal.js";
-import { formatPath, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { ambiguityKey } from "./kernel/identifiers.js";
 import { knownFieldsIn, toValidationIssues } from "./kernel/fields.js";
-import { CapLedger } from "./kernel/ledger.js";
 import { inFactDateOrder } from "./kernel/fact-order.js";
 import type { Reason } from "./kernel/reasons.js";
 import {
@@ -41,7 +46,6 @@ import {
   evaluatePrepared,
   evaluateRule,
   type OnceScope,
-  prepareRule,
   type ReadFacts,
   readFacts,
 } from "./kernel/rule.js";
@@ -97,21 +101,6 @@ export interface ClaimDecision {
   readonly clause: ClauseResult;
 }
 
-export interface RecoveryItem {
-  readonly grantId: string;
-  readonly clauseId: string;
-  readonly factDate: string;
-  readonly amount: string;
-  /** Indexes of the findings that tie this grant. */
-  readonly findings: readonly number[];
-}
-
-export interface RecoveryReport {
-  readonly citations: readonly ArticleCitation[];
-  readonly items: readonly RecoveryItem[];
-  readonly total: string;
-}
-
 export interface Decision {
   readonly applicant: { readonly name: string; readonly creditCode: string };
   readonly edition: {
@@ -155,27 +144,6 @@ interface Validated {
   readonly statuses: readonly ClauseStatus[];
   /** Each clause's amount after its own caps ("0.00" when ineligible, null when undetermined). */
   readonly amounts: readonly (string | null)[];
-}
-
-function duplicateIdIssues(items: readonly { id: string }[], path: string, what: string): ValidationIssue[] {
-  if (items.length < 2) return [];
-  const seen = new Map<string, number>();
-  const issues: ValidationIssue[] = [];
-  items.forEach((item, index) => {
-    const first = seen.get(item.id);
-    if (first === undefined) seen.set(item.id, index);
-    else
-      issues.push(
-        makeIssue({
-          code: "inconsistent",
-          pathSegments: [path, index, "id"],
-          received: item.id,
-          expected: `a ${what} id used once; ${formatPath([path, first, "id"])} already has it`,
-          expectedZh: `唯一的编号；${formatPath([path, first, "id"])} 已使用该编号`,
-        }),
-      );
-  });
-  return issues;
 }
 
 function claimInputIssues(clauseId: unknown, input: unknown, index: number, ctx: MeasuresContext): ValidationIssue[] {
@@ -267,16 +235,15 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     application = parsed.data;
   }
   const history = application.history ?? [];
-  const issues: ValidationIssue[] = [
-    ...duplicateIdIssues(application.claims, "claims", "claim"),
-    ...duplicateIdIssues(history, "history", "grant"),
-  ];
+  // Ids in their canonical form, each unambiguous (a claim id and a grant id used once).
+  const issues: ValidationIssue[] = canonicalizeIdentifiers(application);
   const findings = application.applicant.misconductFindings ?? [];
-  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => grant.id));
+  // By ambiguity key: a reference spelt another way is already reported as ambiguous, not as missing.
+  const grantIds = findings.length === 0 ? EMPTY_IDS : new Set(history.map((grant) => ambiguityKey(grant.id)));
   findings.forEach((finding, index) => {
     if (finding.grants === "all") return;
     finding.grants.forEach((id, position) => {
-      if (grantIds.has(id)) return;
+      if (grantIds.has(ambiguityKey(id))) return;
       issues.push(
         makeIssue({
           code: "inconsistent",
@@ -315,6 +282,8 @@ function validate(raw: unknown, ctx: MeasuresContext): Validated {
     try {
       const read = readFacts(bound.prepared, input, NO_PATH);
       facts[index] = read;
+      const dated = factDateIssue(bound.prepared.rule as MeasuresRule, claim, read, index);
+      if (dated !== null) issues.push(dated);
       // Only the verdict is kept: the result object dies young (see claimDecision for its explanation).
       const decided = decideFacts(bound.prepared, read, bound.quiet);
       statuses[index] = decided.status;
@@ -391,83 +360,11 @@ function applicantStanding(application: Application): ApplicantStanding {
 }
 
 // -------------------------------------------------------------------------------------------------
-// Recovery (第九条, 第十三条).
-
-/**
- * The grants to recover under 第九条 / 第十三条: every grant a finding ties (its listed ids, or all),
- * each listed once, with the total.
- */
-export function recoveries(history: readonly Grant[], findings: readonly MisconductFinding[]): RecoveryReport {
-  const tied = new Map<string, number[]>();
-  findings.forEach((finding, index) => {
-    const ids = finding.grants === "all" ? history.map((grant) => grant.id) : finding.grants;
-    for (const id of ids) {
-      const indexes = tied.get(id);
-      if (indexes) indexes.push(index);
-      else tied.set(id, [index]);
-    }
-  });
-  const items: RecoveryItem[] = [];
-  let total: Decimal = ZERO;
-  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
-    const findingIndexes = tied.get(grant.id);
-    if (!findingIndexes) continue;
-    items.push({
-      grantId: grant.id,
-      clauseId: grant.clauseId,
-      factDate: grant.factDate,
-      amount: formatMoney(grant.amount),
-      findings: findingIndexes,
-    });
-    total = total.plus(grant.amount);
-  }
-  return { citations: items.length > 0 ? [ARTICLE_9, ARTICLE_13] : [], items, total: formatMoney(total) };
-}
-
-// -------------------------------------------------------------------------------------------------
 // The ledger pass.
 
 // Fact-date order; on the same day, ids in natural order ("s2" before "s10"): see inFactDateOrder.
-const grantDate = (grant: Grant): CivilDate => grant.factDate;
-const grantId = (grant: Grant): string => grant.id;
 const claimDate = (w: Working): CivilDate => w.claim.factDate;
 const claimId = (w: Working): string => w.claim.id;
-
-function onceKey(clauseId: string, scope: OnceScope, year: number, projectId?: string, productId?: string): string | null {
-  switch (scope) {
-    case "per-enterprise":
-      return `${clauseId}|once`;
-    case "per-enterprise-per-year":
-      return `${clauseId}|once|${year}`;
-    case "per-project":
-      return projectId === undefined ? null : `${clauseId}|project|${projectId}`;
-    case "per-product":
-      return productId === undefined ? null : `${clauseId}|product|${productId}`;
-  }
-}
-
-/**
- * Where a cap across claims counts a claim or grant: its year, the term, or its project. Null for a cap
- * that does not run across claims: per claim, or per project for a claim without a project id (its own
- * project, capped by the clause already).
- */
-function capPeriod(scope: CapScope, year: number, projectId: string | undefined): string | null {
-  switch (scope) {
-    case "per-claim":
-      return null;
-    case "per-project":
-      return projectId === undefined ? null : `project:${projectId}`;
-    case "per-enterprise-per-term":
-      return "term";
-    case "per-enterprise-per-year":
-      return String(year);
-  }
-}
-
-function capYearOf(switches: Switches, factDate: CivilDate, paymentDate: CivilDate | undefined): number | null {
-  if (switches.annualCapYear === "payment-year") return paymentDate === undefined ? null : yearOf(paymentDate);
-  return yearOf(factDate);
-}
 
 /**
  * A cap across claims as it met a claim: what the decision's `crossClaimCaps` entry and reason are
@@ -499,6 +396,8 @@ interface Working {
   readonly clauseStatus: ClauseStatus;
   /** The clause's amount after its own caps; "0.00" when ineligible, null when undetermined. */
   readonly clauseAmount: string | null;
+  /** Where 第十四条's window places the claim, and its cap year. */
+  readonly placement: Placement;
   readonly year: number | null;
   /** Position in processing order, from 1. */
   sequence: number;
@@ -520,8 +419,6 @@ interface Working {
   shown: Shown | null;
 }
 
-/** The headroom of each cap met: one cap (the common case) kept without a list around it. */
-type Headrooms = Decimal | readonly Decimal[] | null;
 
 /** The parts of a decision's explanation, each once written (or what a caller assigned). */
 interface Shown {
@@ -558,96 +455,7 @@ function clauseCitation(clause: Citation): ArticleCitation {
   return citation;
 }
 
-/**
- * 第十一条 against the grant history: a project already paid under another clause of these measures is
- * not paid again (unless `intraMeasuresDuplicates` is "allow"); under the same clause it is the same
- * support going on, which the clause's per-project cap or one-time scope bounds. Each candidate is
- * admitted (`admit`) in fact-date order; the projects claimed under several clauses are then `twins`.
- */
-class ProjectsAcrossClauses {
-  private readonly paidInHistory = new Map<string, Grant[]>();
-  private readonly groups = new Map<string, Working[]>();
-  private readonly allow: boolean;
-
-  constructor(history: readonly Grant[], switches: Switches) {
-    this.allow = switches.intraMeasuresDuplicates === "allow";
-    if (this.allow) return;
-    for (const grant of inFactDateOrder(history, grantDate, grantId)) {
-      if (grant.projectId === undefined) continue;
-      const grants = this.paidInHistory.get(grant.projectId);
-      if (grants) grants.push(grant);
-      else this.paidInHistory.set(grant.projectId, [grant]);
-    }
-  }
-
-  /** False when the claim's project was paid under another clause in the history (the claim refused). */
-  admit(w: Working): boolean {
-    const project = w.claim.projectId;
-    if (this.allow || project === undefined) return true;
-    const grant = this.paidInHistory.get(project)?.find((g) => g.clauseId !== w.claim.clauseId);
-    if (grant) {
-      refuseDuplicate(w, { id: grant.id, clauseId: grant.clauseId, source: "history" });
-      return false;
-    }
-    const group = this.groups.get(project);
-    if (group) group.push(w);
-    else this.groups.set(project, [w]);
-    return true;
-  }
-
-  /**
-   * The admitted claims of each project claimed under several clauses, by project, in fact-date order.
-   * Only those are a 第十一条 case; the claims of a project under one clause are bounded by that clause's
-   * caps and one-time scope.
-   */
-  twins(): Map<string, Working[]> {
-    const twins = new Map<string, Working[]>();
-    for (const [project, group] of this.groups) {
-      const clauseId = (group[0] as Working).claim.clauseId;
-      if (!group.every((w) => w.claim.clauseId === clauseId)) twins.set(project, group);
-    }
-    return twins;
-  }
-}
-
-/**
- * 第十一条 within the measures — one project claimed under several clauses — decided when the ledger
- * reaches the group's earliest claim: "highest" chooses the claim that would receive the most as the
- * ledger stands then — after one-time scopes and the caps across claims, not just its clause's amount —
- * so a project is not refused under every clause for a cap that another clause does not have (ties go
- * to the earliest); "first-claimed" chooses the earliest. The project is paid under the chosen claim's
- * clause: the claims under other clauses are refused naming it; each claim of that clause (several
- * phases of one project, bounded by its per-project cap) is paid at its own fact date.
- */
-function chooseAmongTwins(group: readonly Working[], ledger: CapLedger, ctx: MeasuresContext): Working | null {
-  const open = group.filter((w) => w.status === null);
-  // Only twins that can still be awarded compete; when none can (each one-time scope already taken),
-  // the project is paid under no clause, and each twin is refused for its own reason.
-  const payable = open.filter((w) => quote(w, ledger, ctx, false).takenBy === null);
-  if (payable.length === 0) return null;
-  let winner = payable[0] as Working;
-  if (ctx.switches.intraMeasuresDuplicates === "highest") {
-    let best = quote(winner, ledger, ctx, false).amount;
-    for (const w of payable) {
-      const offer = quote(w, ledger, ctx, false).amount;
-      if (offer.gt(best)) {
-        winner = w;
-        best = offer;
-      }
-    }
-  }
-  for (const w of open) {
-    if (w.claim.clauseId !== winner.claim.clauseId) refuseDuplicate(w, { id: winner.claim.id, clauseId: winner.claim.clauseId, source: "claim" });
-  }
-  // The winner is paid at its own fact date; its one-time scope is reserved for it now, so that a claim
-  // dated in between cannot take it and leave the project paid under no clause after its twins were
-  // refused in the winner's favour.
-  const reserved = quote(winner, ledger, ctx, false).onceKey;
-  if (reserved !== null) ledger.take(reserved, `claim:${winner.claim.id}`);
-  return winner;
-}
-
-function refuseDuplicate(w: Working, paid: NonNullable<ClaimDecision["paidInstead"]>): void {
+function refuseDuplicate(w: Working, paid: PaidInstead): void {
   w.paidInstead = paid;
   const where = paid.source === "history" ? `grant ${paid.id} in the history` : `claim ${paid.id}`;
   const whereZh = paid.source === "history" ? `已拨付记录 ${paid.id}` : `申请 ${paid.id}`;
@@ -663,68 +471,6 @@ function refuseDuplicate(w: Working, paid: NonNullable<ClaimDecision["paidInstea
 const ONLY_ARTICLE_11: readonly ArticleCitation[] = Object.freeze([ARTICLE_11]);
 const ONLY_ARTICLE_14: readonly ArticleCitation[] = Object.freeze([ARTICLE_14]);
 const NO_CITATIONS: readonly ArticleCitation[] = Object.freeze([]);
-
-function seedLedger(ledger: CapLedger, history: readonly Grant[], ctx: MeasuresContext): void {
-  for (const grant of inFactDateOrder(history, grantDate, grantId)) {
-    const rule = getRule(grant.clauseId);
-    const year = capYearOf(ctx.switches, grant.factDate, grant.paidOn) ?? yearOf(grant.factDate);
-    const scope = rule.once(ctx);
-    if (scope) {
-      const key = onceKey(grant.clauseId, scope, year, grant.projectId, grant.productId);
-      if (key) ledger.take(key, `history:${grant.id}`);
-    }
-    for (const cap of rule.caps(ctx)) {
-      const period = capPeriod(cap.scope, year, grant.projectId);
-      if (period !== null) ledger.consume(`${cap.id}|${period}`, grant.amount);
-    }
-  }
-}
-
-interface Quote {
-  /** The holder of the one-time scope, when it is already taken. */
-  readonly takenBy: string | null;
-  readonly onceKey: string | null;
-  /** The clause's amount, before the caps across claims. */
-  readonly requested: Decimal;
-  readonly amount: Decimal;
-  /** The ledger key of each cap across claims that counts the claim. */
-  readonly keys: readonly string[];
-  /** How each of them met the claim; only when explaining. */
-  readonly headrooms: Headrooms;
-}
-
-/**
- * What a claim would be paid now, given the ledger, without changing the ledger; `explain: false` only
- * works the amount out (comparing twins; the population simulation).
- */
-function quote(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boolean): Quote {
-  const rule = getRule(w.claim.clauseId);
-  const year = w.year as number;
-  const scope = rule.once(ctx);
-  const key = scope ? (onceKey(w.claim.clauseId, scope, year, w.claim.projectId, w.claim.productId) as string) : null;
-  const taken = key ? (ledger.takenBy(key) ?? null) : null;
-  // A scope reserved for this very claim (a later 就高 winner: see chooseAmongTwins) is its own.
-  const holder = taken === `claim:${w.claim.id}` ? null : taken;
-  const requested = new Dec(w.clauseAmount as string);
-  if (holder) return { takenBy: holder, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, headrooms: null };
-  let amount = requested;
-  let keys: string[] | null = null;
-  let headrooms: Decimal | Decimal[] | null = null;
-  // The rule's caps as prepared for this edition (their limits printed once).
-  for (const { spec: cap } of prepareRule(rule, ctx).caps) {
-    const period = capPeriod(cap.scope, year, w.claim.projectId);
-    if (period === null) continue;
-    const capKey = `${cap.id}|${period}`;
-    const before = ledger.headroom(capKey, cap.limit).headroom;
-    const fitted = minDecimal(amount, before);
-    (keys ??= []).push(capKey);
-    if (explain) headrooms = headrooms === null ? before : Array.isArray(headrooms) ? [...headrooms, before] : [headrooms, before];
-    amount = fitted;
-  }
-  return { takenBy: null, onceKey: key, requested, amount, keys: keys ?? NO_KEYS, headrooms };
-}
-
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /**
  * The caps across claims a paid claim met, worked out again from the headroom each had: the same caps,
@@ -775,27 +521,54 @@ function crossClaimCapReason(note: CapNote): Reason {
   };
 }
 
-/** Pay a claim: record its one-time scope and consume its caps, or refuse it if the scope is taken. */
-function payClaim(w: Working, ledger: CapLedger, ctx: MeasuresContext, explain: boolean): void {
-  const q = quote(w, ledger, ctx, explain);
-  if (q.takenBy) {
-    const [source, id] = q.takenBy.split(/:(.*)/s) as [string, string];
-    const scope = getRule(w.claim.clauseId).once(ctx);
+/** What 第十一条 and the ledger made of a claim, on the claim. */
+function applySettlement(w: Working, settlement: Settlement<Working>): void {
+  switch (settlement.kind) {
+    case "duplicate":
+      refuseDuplicate(w, settlement.paidInstead);
+      return;
+    case "twin-undetermined": {
+      const twins = settlement.twins.map((t) => `${t.claim.id} (${t.claim.clauseId})`);
+      const text = {
+        code: CODES.TWIN_UNDETERMINED.code,
+        article: "第十一条",
+        en: `${CODES.TWIN_UNDETERMINED.en} Undetermined: ${twins.join(", ")}; project ${w.claim.projectId}.`,
+        zh: `${CODES.TWIN_UNDETERMINED.zh}尚无法判定：${twins.join("、")}；项目 ${w.claim.projectId}。`,
+      };
+      refuse(w, "undetermined", [text], ONLY_ARTICLE_11);
+      return;
+    }
+    case "ledger":
+      payFromLedger(w, settlement.outcome);
+  }
+}
+
+/** A claim as the ledger paid it, or refused it for a one-time scope already taken. */
+function payFromLedger(w: Working, outcome: LedgerOutcome): void {
+  if (outcome.takenBy !== null) {
+    const [source, id] = outcome.takenBy.split(/:(.*)/s) as [string, string];
+    const scope = w.bound.prepared.once;
     w.paidInstead = { id, clauseId: w.claim.clauseId, source: source === "history" ? "history" : "claim" };
     const text = {
       code: CODES.ALREADY_AWARDED_ONCE.code,
       en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
-      zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${scope}；已支持：${id}。`,
+      zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${ONCE_SCOPE_ZH[scope as OnceScope]}；已支持：${id}。`,
     };
     refuse(w, "duplicate", [text], NO_CITATIONS);
     return;
   }
-  if (q.onceKey) ledger.take(q.onceKey, `claim:${w.claim.id}`);
-  for (const key of q.keys) ledger.consume(key, q.amount);
-  w.headrooms = q.headrooms;
-  w.paid = q.amount;
-  w.status = q.amount.lt(q.requested) ? "reduced" : "awarded";
+  w.headrooms = outcome.headrooms;
+  w.paid = outcome.paid;
+  w.status = outcome.paid.lt(outcome.requested) ? "reduced" : "awarded";
 }
+
+/** The one-time scopes in words, for Chinese reasons. */
+const ONCE_SCOPE_ZH: Readonly<Record<OnceScope, string>> = {
+  "per-enterprise": "每家企业一次",
+  "per-enterprise-per-year": "每家企业每年一次",
+  "per-project": "每个项目一次",
+  "per-product": "每个产品一次",
+};
 
 // -------------------------------------------------------------------------------------------------
 
@@ -884,23 +657,28 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   const history = application.history ?? [];
   const standing = applicantStanding(application);
 
-  const working: Working[] = application.claims.map((claim, index) => ({
-    claim,
-    index,
-    bound: boundClause(claim.clauseId as ClauseId, edition),
-    facts: facts[index] as ReadFacts,
-    clauseStatus: statuses[index] as ClauseStatus,
-    clauseAmount: amounts[index] as string | null,
-    year: capYearOf(ctx.switches, claim.factDate, claim.paymentDate),
-    sequence: 0,
-    status: null,
-    reasons: null,
-    citations: null,
-    paid: ZERO,
-    headrooms: null,
-    paidInstead: null,
-    shown: null,
-  }));
+  const working: Working[] = application.claims.map((claim, index) => {
+    const bound = boundClause(claim.clauseId as ClauseId, edition);
+    const placement = placeClaim(bound.prepared.rule as MeasuresRule, claim, facts[index] as ReadFacts, ctx, window);
+    return {
+      claim,
+      index,
+      bound,
+      facts: facts[index] as ReadFacts,
+      clauseStatus: statuses[index] as ClauseStatus,
+      clauseAmount: amounts[index] as string | null,
+      placement,
+      year: placement.year,
+      sequence: 0,
+      status: null,
+      reasons: null,
+      citations: null,
+      paid: ZERO,
+      headrooms: null,
+      paidInstead: null,
+      shown: null,
+    };
+  });
   const ordered = inFactDateOrder(working, claimDate, claimId);
 
   // Projects that a claim declares supported by another policy (the earliest such claim of each). The
@@ -916,8 +694,8 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     }
   }
 
-  const projects = new ProjectsAcrossClauses(history, ctx.switches);
   const candidates: Working[] = [];
+  const undetermined: Working[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const w = ordered[i] as Working;
     w.sequence = i + 1;
@@ -926,17 +704,19 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
       refuse(w, standing.status, standing.reasons, standing.citations);
       continue;
     }
-    if (!isWithin(claim.factDate, window.from, window.to)) {
+    if (!w.placement.inWindow) {
+      const span = w.placement.lastPaidDay === "none";
       const text = {
         code: CODES.OUT_OF_WINDOW.code,
         article: "第十四条",
-        en: `${CODES.OUT_OF_WINDOW.en} Fact date ${claim.factDate}; window ${window.from} to ${window.to} inclusive.`,
-        zh: `${CODES.OUT_OF_WINDOW.zh}发生日期 ${claim.factDate}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
+        en: `${CODES.OUT_OF_WINDOW.en} ${span ? `No day of the period ending ${claim.factDate} lies in the window` : `Fact date ${claim.factDate}`}; window ${window.from} to ${window.to} inclusive.`,
+        zh: `${CODES.OUT_OF_WINDOW.zh}${span ? `截至 ${claim.factDate} 的期间没有一天在有效期内` : `发生日期 ${claim.factDate}`}；有效期 ${window.from} 至 ${window.to}（含首尾）。`,
       };
       refuse(w, "out-of-window", [text], ONLY_ARTICLE_14);
       continue;
     }
-    const declared = claim.otherPolicySupport ? null : claim.projectId === undefined ? undefined : supportedElsewhere?.get(claim.projectId);
+    const project = projectUnderArticle11(w);
+    const declared = claim.otherPolicySupport ? null : project === undefined ? undefined : supportedElsewhere?.get(project);
     if (claim.otherPolicySupport || declared) {
       // Declared on this claim, or on another claim of the same project: §5 refuses a claim whose
       // project or expenditure already received support under another policy.
@@ -956,6 +736,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
     if (w.clauseStatus !== "eligible") {
       // The clause's own reasons: written with its explanation, when read (see claimDecision).
       w.status = w.clauseStatus;
+      if (w.clauseStatus === "undetermined") undetermined.push(w);
       continue;
     }
     const scope = w.bound.prepared.once;
@@ -966,6 +747,7 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
         zh: `${CODES.SCOPE_ID_MISSING.zh}缺少：claims[${w.index}].${scope === "per-project" ? "projectId" : "productId"}。`,
       };
       refuse(w, "undetermined", [text], NO_CITATIONS);
+      undetermined.push(w);
       continue;
     }
     if (w.year === null) {
@@ -975,29 +757,15 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
         zh: `${CODES.PAYMENT_DATE_MISSING.zh}缺少：claims[${w.index}].paymentDate。`,
       };
       refuse(w, "undetermined", [text], NO_CITATIONS);
+      undetermined.push(w);
       continue;
     }
-    if (projects.admit(w)) candidates.push(w);
+    candidates.push(w);
   }
 
-  const twins = projects.twins();
-  const ledger = new CapLedger();
-  seedLedger(ledger, history, ctx);
-  for (const w of candidates) {
-    if (w.status !== null) continue;
-    const project = w.claim.projectId;
-    const group = project === undefined ? undefined : twins.get(project);
-    if (project !== undefined && group !== undefined) {
-      // Decided once per project, at its earliest claim; when no twin was payable, each goes alone.
-      twins.delete(project);
-      chooseAmongTwins(group, ledger, ctx);
-      // The claims of the chosen clause are paid when the ledger reaches each one's own fact date: the
-      // caps across claims are consumed in date order (INTERPRETATION.md §6), so claims dated in
-      // between come first. This claim may have just been refused.
-      if (w.status !== null) continue;
-    }
-    payClaim(w, ledger, ctx, explain);
-  }
+  // 第十一条 within the measures, then the caps and one-time scopes across claims.
+  const settlements = settleClaims({ candidates, undetermined, history, ctx, explain });
+  for (const [w, settlement] of settlements) applySettlement(w, settlement);
   return { application, claims: working as readonly SettledClaim[], working, ordered, standing, window, history };
 }
 
@@ -1142,7 +910,7 @@ function documentOf(applicationInput: unknown, edition: Edition, settled: Settle
     applicantReasons: standing.reasons,
     claims,
     totals: { overall: formatMoney(overall), byClause: format(byClause), byYear: format(byYear), byStatus },
-    recoveries: recoveries(history, application.applicant.misconductFindings ?? []),
+    recoveries: recoveriesOf(history, application.applicant.misconductFindings ?? []),
     audit: {
       library: LIBRARY_NAME,
       version: LIBRARY_VERSION,

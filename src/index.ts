@@ -29,17 +29,9 @@ export { CIVIL_CODE_WORDS, THRESHOLD_WORDS, type Operator, type ThresholdWord } 
 export type { CivilDate } from "./kernel/dates.js";
 export type { RoundingMode } from "./kernel/decimal.js";
 export { explainClause } from "./kernel/explain.js";
-export {
-  evaluate,
-  editionHash,
-  recoveries,
-  type ClaimDecision,
-  type ClaimStatus,
-  type CrossClaimCap,
-  type Decision,
-  type RecoveryItem,
-  type RecoveryReport,
-} from "./evaluate.js";
+export { evaluate, editionHash, type ClaimDecision, type ClaimStatus, type CrossClaimCap, type Decision } from "./evaluate.js";
+export { recoveries, type RecoveryItem, type RecoveryReport } from "./art09-13-recoveries.js";
+export { evaluateBatch, groupApplications, mergeApplications, type ApplicationGroup, type BatchOptions } from "./batch.js";
 export {
   applicationSchema,
   type Application,

@@ -8,12 +8,12 @@
  * is spread log-uniformly. The same seed gives the same population on every machine.
  */
 import { Dec, type Decimal, formatMoney, formatPlain } from "./kernel/decimal.js";
-import { addCalendarDays, type CivilDate, civilDate, daysBetween } from "./kernel/dates.js";
+import { addCalendarDays, type CivilDate, civilDate, daysBetween, yearOf } from "./kernel/dates.js";
 import { USCC_ALPHABET, usccCheckCharacter } from "./kernel/uscc.js";
 import type { ApplicationInput } from "./application.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { ClauseId, Edition, Parameters } from "./measures/edition.js";
-import { listClauseIds } from "./measures/registry.js";
+import { getRule, listClauseIds } from "./measures/registry.js";
 
 export interface PopulationOptions {
   /** Seed of the pseudo-random generator (any 32-bit integer). */
@@ -239,13 +239,17 @@ export function* generatePopulation(options: PopulationOptions): Generator<Appli
     for (let c = 0; c < count; c++) {
       const clauseId = pick(rng, clauseIds);
       // Mostly inside the two-year window, a few days either side of its ends now and then.
-      const factDate: CivilDate = addCalendarDays(from, int(rng, -20, 750));
+      const drawn: CivilDate = addCalendarDays(from, int(rng, -20, 750));
       const input = omitUndefined(INPUTS[clauseId](rng, params));
+      // A clause that fixes its fact date (A16, A18) gets that date: any other is invalid input.
+      const fixed = getRule(clauseId).factDate;
+      const factDate = fixed === undefined ? drawn : fixed === "year-end" ? civilDate(`${yearOf(drawn)}-12-31`) : (input[fixed.field] as CivilDate);
       claims.push({
         id: `C${c + 1}`,
         clauseId,
         factDate,
-        ...(clauseId === "art3.1" || rng() < 0.3 ? { projectId: `P${int(rng, 1, 4)}` } : {}),
+        // Clauses that are one-time per project (art3.1 per park, art6.2 per event: A17) always name one.
+        ...(clauseId === "art3.1" || clauseId === "art6.2" || rng() < 0.3 ? { projectId: `P${int(rng, 1, 4)}` } : {}),
         ...(clauseId === "art5.2" ? { productId: `SKU${int(rng, 1, 3)}` } : {}),
         ...(rng() < 0.02 ? { otherPolicySupport: { policy: "平谷区其他财政支持政策（合成）" } } : {}),
         input,

@@ -8,9 +8,10 @@
  * budget envelope (总额控制) scales awards pro rata when they exceed it, rounding to the fen by the
  * largest-remainder method so that the scaled awards add up to the envelope exactly.
  */
+import { creditCodeOf, mergeApplications, sameApplicantIssue } from "./batch.js";
 import { type ClaimStatus, settle } from "./evaluate.js";
 import { type Decimal, formatMoney, isDecimal, MAX_MONEY, readDecimal, ZERO } from "./kernel/decimal.js";
-import { makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
+import { issueAt, makeIssue, PolicyValidationError, type ValidationIssue } from "./kernel/errors.js";
 import type { Bilingual } from "./kernel/conditions.js";
 import { type Edition, frozenEdition } from "./measures/edition.js";
 import { listClauseIds } from "./measures/registry.js";
@@ -22,6 +23,13 @@ export interface SimulationOptions {
   readonly largest?: number;
   /** How many invalid applications to describe in full per edition (default 20); all are counted. */
   readonly invalidDetails?: number;
+  /**
+   * One applicant, one ledger: applications with the credit code of an earlier one are refused as
+   * invalid, naming the first (default), or — true — merged with it into one application (claims
+   * together, histories as the union by grant id). Merging holds the population's applications until
+   * the result is asked for; refusing holds only the credit codes seen.
+   */
+  readonly mergeSameApplicant?: boolean;
 }
 
 export interface AwardRecord {
@@ -165,6 +173,13 @@ class EditionAccumulator {
     private readonly largestCount: number,
     private readonly invalidDetails: number,
   ) {}
+
+  /** An application refused before it is decided (a second one of an applicant), counted as invalid. */
+  refuse(error: PolicyValidationError, index: number): void {
+    this.applications += 1;
+    this.invalidApplications += 1;
+    if (this.invalid.length < this.invalidDetails) this.invalid.push({ index, message: error.message, issues: error.issues });
+  }
 
   add(application: unknown, index: number): void {
     this.applications += 1;
@@ -362,9 +377,15 @@ export class Simulation {
   private readonly accumulators: EditionAccumulator[];
   private readonly envelope: bigint | null;
   private index = 0;
+  /** Refusing: the index of the first application of each credit code seen. */
+  private readonly firstOf = new Map<string, number>();
+  /** Merging: the applications held, by credit code (or alone, without one), in order of first sight. */
+  private readonly held: { readonly code: string | null; readonly indexes: number[]; readonly documents: unknown[] }[] | null;
+  private readonly heldByCode = new Map<string, { readonly indexes: number[]; readonly documents: unknown[] }>();
 
   constructor(editions: readonly Edition[], options: SimulationOptions = {}) {
     if (editions.length === 0) throw new RangeError("simulate needs at least one edition");
+    this.held = options.mergeSameApplicant === true ? [] : null;
     this.envelope = envelopeFen(options.budgetEnvelope);
     const keep = this.envelope !== null;
     this.accumulators = editions.map(
@@ -373,10 +394,61 @@ export class Simulation {
     );
   }
 
-  /** Evaluate one application under every edition. */
+  /** Evaluate one application under every edition (merging: hold it until the result is asked for). */
   add(application: unknown): void {
-    for (const accumulator of this.accumulators) accumulator.add(application, this.index);
-    this.index += 1;
+    const index = this.index++;
+    const code = creditCodeOf(application);
+    if (this.held !== null) {
+      const group = code === null ? undefined : this.heldByCode.get(code);
+      if (group !== undefined) {
+        group.indexes.push(index);
+        group.documents.push(application);
+        return;
+      }
+      const fresh = { code, indexes: [index], documents: [application] };
+      this.held.push(fresh);
+      if (code !== null) this.heldByCode.set(code, fresh);
+      return;
+    }
+    if (code !== null) {
+      const first = this.firstOf.get(code);
+      if (first !== undefined) {
+        // The issue's path is within the application, as every other invalid application's is.
+        const error = new PolicyValidationError([issueAt(sameApplicantIssue(first, index, code), ["applicant", "creditCode"])], "simulation");
+        for (const accumulator of this.accumulators) accumulator.refuse(error, index);
+        return;
+      }
+      this.firstOf.set(code, index);
+    }
+    for (const accumulator of this.accumulators) accumulator.add(application, index);
+  }
+
+  /** Merging: decide the held applications, each applicant's merged into one. */
+  private decideHeld(): void {
+    if (this.held === null) return;
+    for (const group of this.held.splice(0)) {
+      const index = group.indexes[0] as number;
+      let document: unknown = group.documents[0];
+      if (group.documents.length > 1) {
+        try {
+          document = mergeApplications(group.documents);
+        } catch (error) {
+          if (!(error instanceof PolicyValidationError)) throw error;
+          // Paths of the merge name the group's documents by their place in the population.
+          const located = new PolicyValidationError(
+            error.issues.map((issue) => {
+              const [at, ...rest] = issue.pathSegments;
+              return issueAt(issue, typeof at === "number" ? [group.indexes[at] as number, ...rest] : issue.pathSegments);
+            }),
+            "simulation",
+          );
+          for (const accumulator of this.accumulators) accumulator.refuse(located, index);
+          continue;
+        }
+      }
+      for (const accumulator of this.accumulators) accumulator.add(document, index);
+    }
+    this.heldByCode.clear();
   }
 
   get applications(): number {
@@ -384,6 +456,7 @@ export class Simulation {
   }
 
   result(): SimulationResult {
+    this.decideHeld();
     const envelopes = this.accumulators.map((accumulator) => accumulator.settle(this.envelope));
     const first = this.accumulators[0] as EditionAccumulator;
     return {

@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { type ClaimDecision, type Decision, evaluate } from "../src/evaluate.js";
 import { usccCheckCharacter } from "../src/kernel/uscc.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
+import { datedAsRequired } from "./helpers.js";
 
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
 const CODE = `91110117MA01PGLC0${usccCheckCharacter("91110117MA01PGLC0") as string}`;
@@ -128,13 +129,14 @@ const projectId = fc.oneof(
 const claimId = fc.stringMatching(/^[a-z]{1,2}[0-9]?$/);
 
 const claimArb = fc.record({ id: claimId, body: claimBody, factDate: windowDate, projectId }).map(
-  ({ id, body, factDate, projectId: project }): ClaimIn => ({
-    id,
-    clauseId: body.clauseId,
-    factDate,
-    ...(project === undefined ? {} : { projectId: project }),
-    input: body.input,
-  }),
+  ({ id, body, factDate, projectId: project }): ClaimIn =>
+    datedAsRequired({
+      id,
+      clauseId: body.clauseId,
+      factDate,
+      ...(project === undefined ? {} : { projectId: project }),
+      input: body.input,
+    }),
 );
 
 const grantArb = fc
@@ -314,7 +316,8 @@ describe("evaluate(): properties over generated applications", () => {
         }
         for (const c of paid.filter((x) => x.clauseId === "art4.1-session")) expect(new Big(c.amount as string).lte(50000)).toBe(true);
         const quality = paid.filter((c) => c.clauseId === "art3.3");
-        expect(quality.length).toBeLessThanOrEqual(app.history.some((g) => g.clauseId === "art3.3") ? 0 : 1);
+        // A grant of more than 0 takes the one-time scope (a payment of 0 is none: A17).
+        expect(quality.length).toBeLessThanOrEqual(app.history.some((g) => g.clauseId === "art3.3" && new Big(g.amount).gt(0)) ? 0 : 1);
         for (const c of quality) expect(new Big(c.amount as string).lte(500000)).toBe(true);
       }),
       { numRuns: RUNS },
@@ -377,12 +380,13 @@ describe("evaluate(): properties over generated applications", () => {
     );
   });
 
-  it("adding an unrelated claim (art6.2, fresh id, no project) changes no other claim's status or amount", () => {
+  it("adding an unrelated claim (art6.2, fresh id, a project of its own) changes no other claim's status or amount", () => {
     const event = fc.record({ factDate: windowDate, actualCost: moneyNear(["600000"], "800000") });
     fc.assert(
       fc.property(applicationArb, event, (app, { factDate, actualCost }) => {
         const before = byId(run(app));
-        const extra: ClaimIn = { id: "zz-event-9", clauseId: "art6.2", factDate, input: { publicBasicServiceEvent: true, actualCost } };
+        // art6.2 is paid once per project (A17): the claim names a project no other claim has.
+        const extra: ClaimIn = { id: "zz-event-9", clauseId: "art6.2", factDate, projectId: "zz-event-project-9", input: { publicBasicServiceEvent: true, actualCost } };
         const after = run({ ...app, claims: [...app.claims, extra] });
         for (const [id, old] of before) {
           const now = after.claims.find((c) => c.claimId === id) as ClaimDecision;
@@ -423,7 +427,7 @@ describe("第十一条 就高 compares what each twin would actually be paid (§
         applicant,
         claims: [
           { id: "a", clauseId: "art4.2", factDate: "2025-05-01", projectId: "p3", input: immersive },
-          { id: "b", clauseId: "art3.3", factDate: "2025-05-01", projectId: "p3", input: quality },
+          { id: "b", clauseId: "art3.3", factDate: "2025-12-31", projectId: "p3", input: quality },
         ],
         history: [{ id: "g0", clauseId: "art3.3", factDate: "2025-03-01", amount: "300000" }],
       },

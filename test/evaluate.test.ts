@@ -157,7 +157,7 @@ describe("one-time awards", () => {
   });
 
   it("art3.3 is paid once per enterprise: the later claim is refused naming the first", () => {
-    const decision = run([quality("q2", "2026-06-30"), quality("q1", "2025-06-30")]);
+    const decision = run([quality("q2", "2026-12-31"), quality("q1", "2025-12-31")]);
     expect(claimOf(decision, "q1")).toMatchObject({ status: "awarded", amount: "350000.00" });
     const second = claimOf(decision, "q2");
     expect(second.status).toBe("duplicate");
@@ -285,25 +285,44 @@ describe("第十一条 no double-dipping", () => {
       expect(claimOf(run([b, a("100000"), c]), "C").amount).toBe("400000.00");
     });
 
-    it("A of 150,000 against B of 200,000: B is chosen as the ledger stands at A's date, and paid what is left at its own", () => {
+    it("A of 150,000 against B of 200,000: B would actually be paid only 100,000 after C, so A is paid (A13)", () => {
       const decision = run([a("375000"), c, b]);
-      expect(claimOf(decision, "A").status).toBe("duplicate");
+      expect(claimOf(decision, "A")).toMatchObject({ status: "awarded", amount: "150000.00" });
+      expect(claimOf(decision, "B")).toMatchObject({ status: "duplicate", paidInstead: { id: "A", clauseId: "art4.1-investment", source: "claim" } });
       expect(claimOf(decision, "C").amount).toBe("400000.00");
-      expect(claimOf(decision, "B").amount).toBe("100000.00");
+      expect(decision.totals.overall).toBe("550000.00");
     });
 
-    it("a later winner's one-time scope is reserved for it: a claim in between cannot take it", () => {
-      // A (art4.2, April, project P) 200,000; W (art3.3, September, project P) 400,000, one-time per
-      // enterprise; Q (art3.3, June, another project). W is chosen at A's date; Q must not take the
-      // one-time award and leave P paid under no clause after A was refused in W's favour.
+    it("A of 100,000 against B: a tie goes to the clause of the earliest claim (A13)", () => {
+      const decision = run([a("250000"), c, b]);
+      expect(claimOf(decision, "A")).toMatchObject({ status: "awarded", amount: "100000.00" });
+      expect(claimOf(decision, "B").status).toBe("duplicate");
+    });
+
+    it("a claim of another project dated before the twin takes the one-time scope first: the project is paid under its other clause (A13)", () => {
+      // A (art4.2, April, project P) 200,000; W (art3.3, 2025, project P) 400,000, one-time per
+      // enterprise; Q (art3.3, 2024, another project) takes the one-time award at its earlier date, so
+      // art3.3 would actually pay P nothing: P is paid under art4.2.
       const retail = { selfOperatedOnlineSales: true, annualOnlineRetail: "45000000", growthRate: "0.12", cityAverageGrowthRate: "0.08" };
       const decision = run([
         { ...b, id: "A", factDate: "2025-04-01" },
-        { id: "Q", clauseId: "art3.3", factDate: "2025-06-01", projectId: "Q", input: retail },
-        { id: "W", clauseId: "art3.3", factDate: "2025-09-01", projectId: "P", input: retail },
+        { id: "Q", clauseId: "art3.3", factDate: "2025-12-31", projectId: "Q", input: retail },
+        { id: "W", clauseId: "art3.3", factDate: "2026-12-31", projectId: "P", input: retail },
       ]);
-      expect(claimOf(decision, "A")).toMatchObject({ status: "duplicate", paidInstead: { id: "W", clauseId: "art3.3", source: "claim" } });
+      expect(claimOf(decision, "A")).toMatchObject({ status: "awarded", amount: "200000.00" });
+      expect(claimOf(decision, "W")).toMatchObject({ status: "duplicate", paidInstead: { id: "A", clauseId: "art4.2", source: "claim" } });
+      expect(claimOf(decision, "Q")).toMatchObject({ status: "awarded", amount: "400000.00" });
+    });
+
+    it("a settled winner's one-time scope is reserved first: a claim of another project dated after it cannot take it", () => {
+      const retail = { selfOperatedOnlineSales: true, annualOnlineRetail: "45000000", growthRate: "0.12", cityAverageGrowthRate: "0.08" };
+      const decision = run([
+        { ...b, id: "A", factDate: "2025-04-01" },
+        { id: "W", clauseId: "art3.3", factDate: "2025-12-31", projectId: "P", input: retail },
+        { id: "Q", clauseId: "art3.3", factDate: "2026-12-31", projectId: "Q", input: retail },
+      ]);
       expect(claimOf(decision, "W")).toMatchObject({ status: "awarded", amount: "400000.00" });
+      expect(claimOf(decision, "A")).toMatchObject({ status: "duplicate", paidInstead: { id: "W", clauseId: "art3.3", source: "claim" } });
       expect(claimOf(decision, "Q")).toMatchObject({ status: "duplicate", paidInstead: { id: "W", clauseId: "art3.3", source: "claim" } });
       expect(claimOf(decision, "Q").reasons[0]?.code).toBe("ALREADY_AWARDED_ONCE");
     });
@@ -332,8 +351,12 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     input: { logisticsFacilityBuiltOrUpgraded: true, auditedInvestment },
   });
 
-  it("art6.2: two cost tranches of one event, 200,000 each, share its 300,000: 200,000 then 100,000", () => {
-    const decision = run([event("e2", "2025-06-01", "400000", "expo"), event("e1", "2025-05-01", "400000", "expo")]);
+  // Under A17's alternative reading (art6_2ProjectScope "cumulative"); by default art6.2 pays a project
+  // once (test/evaluate-clause-scopes.test.ts).
+  const cumulative: EditionOverride = { switches: { art6_2ProjectScope: "cumulative" } };
+
+  it("art6.2 (cumulative): two cost tranches of one event, 200,000 each, share its 300,000: 200,000 then 100,000", () => {
+    const decision = run([event("e2", "2025-06-01", "400000", "expo"), event("e1", "2025-05-01", "400000", "expo")], [], {}, cumulative);
     expect(claimOf(decision, "e1")).toMatchObject({ status: "awarded", amount: "200000.00" });
     const second = claimOf(decision, "e2");
     expect(second).toMatchObject({ status: "reduced", amount: "100000.00", amountBeforeCrossClaimCaps: "200000.00" });
@@ -343,9 +366,9 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     expect(second.reasons.map((r) => r.code)).toEqual(["CROSS_CLAIM_CAP_APPLIED"]);
   });
 
-  it("art6.2: two events (two project ids), or claims without a project id, are capped each on its own", () => {
-    expect(run([event("e1", "2025-05-01", "400000", "expo"), event("e2", "2025-06-01", "400000", "contest")]).totals.overall).toBe("400000.00");
-    expect(run([event("e1", "2025-05-01", "400000"), event("e2", "2025-06-01", "400000")]).totals.overall).toBe("400000.00");
+  it("art6.2 (cumulative): two events (two project ids), or claims without a project id, are capped each on its own", () => {
+    expect(run([event("e1", "2025-05-01", "400000", "expo"), event("e2", "2025-06-01", "400000", "contest")], [], {}, cumulative).totals.overall).toBe("400000.00");
+    expect(run([event("e1", "2025-05-01", "400000"), event("e2", "2025-06-01", "400000")], [], {}, cumulative).totals.overall).toBe("400000.00");
   });
 
   it("art7.1-logistics: two phases of one centre, 300,000 each before the cap, share its 500,000: 300,000 then 200,000", () => {
@@ -377,14 +400,15 @@ describe("caps per project (art6.2, art7.1-logistics): across the claims of one 
     expect(claimOf(decision, "l2")).toMatchObject({ status: "reduced", amount: "200000.00" });
   });
 
-  it("one clause with a cap per claim: two claims of one project are both paid (no 第十一条 within one clause)", () => {
+  it("two claims of one project under one clause are both paid, within the clause's cap (no 第十一条 within one clause)", () => {
     const flows = { annualOnlineRetail: "8000000", sellsPingguFarmProductsOut: true, liveRoomAndColdChainInvestment: "1000000" };
     const decision = run([
       { id: "i1", clauseId: "art4.1-investment", factDate: "2025-05-01", projectId: "studio", input: flows },
       { id: "i2", clauseId: "art4.1-investment", factDate: "2025-08-01", projectId: "studio", input: flows },
     ]);
-    expect(claimOf(decision, "i1").amount).toBe("400000.00");
-    expect(claimOf(decision, "i2").amount).toBe("400000.00");
+    expect(claimOf(decision, "i1")).toMatchObject({ status: "awarded", amount: "400000.00" });
+    // A12: the 500,000 binds the enterprise over the term, so the second is reduced, not refused.
+    expect(claimOf(decision, "i2")).toMatchObject({ status: "reduced", amount: "100000.00", paidInstead: null });
   });
 
   it("art3.1, once per park: the same park claimed twice is refused as already awarded, not as a duplicate of another clause", () => {

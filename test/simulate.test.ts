@@ -64,7 +64,7 @@ describe("simulate: totals match evaluate() run application by application", () 
     }
     const award = (first17: string) => ({
       applicant: { name: "培训机构", creditCode: creditCodeOf(first17), registeredInPinggu: true, liveCommerceBusiness: true },
-      claims: [{ id: "C1", clauseId: "art6.1", factDate: "2025-06-01", input: { personTimesTrained: 600, completeTrainingRecords: true, placementRate: "0.30", approvedAmount: "30000" } }],
+      claims: [{ id: "C1", clauseId: "art6.1", factDate: "2025-12-31", input: { personTimesTrained: 600, completeTrainingRecords: true, placementRate: "0.30", approvedAmount: "30000" } }],
     });
     const [a, b] = [award("91110117MA01AAAA1"), award("91110117MA01AAAA2")];
     const keep = (order: unknown[]) => simulate(order, [DRAFT], { largest: 1 }).editions[0]!.largestAwards.map((x) => x.creditCode);

@@ -197,6 +197,11 @@ function renderRule(rule: MeasuresRule, edition: Edition): string[] {
 
   const once = rule.once(ctx);
   out.push(`**One-time scope:** ${once ? `\`${once}\` — ${ONCE_TEXT[once]}` : "none (the award may recur, within its caps)"}`, "");
+  if (rule.factDate === "year-end") {
+    out.push("**Fact date:** paid on a figure of a calendar year: the claim's fact date is 31 December of the year the figure counts; any other date is invalid input (A18).", "");
+  } else if (rule.factDate !== undefined) {
+    out.push(`**Fact date:** the claim's fact date is its \`${rule.factDate.field}\`; any other date is invalid input.`, "");
+  }
 
   const switchNames = [...new Set([...rule.switches, "rounding"])] as SwitchName[];
   out.push("**Interpretation switches read** (default first):", "");

@@ -123,3 +123,13 @@ export class UnknownClauseError extends Error {
     this.knownIds = knownIds;
   }
 }
+
+/**
+ * The same issue at another path (found inside a larger document, or in a merged one): the path and the
+ * sentences that begin with it are rewritten; everything else is kept.
+ */
+export function issueAt(issue: ValidationIssue, pathSegments: readonly (string | number)[]): ValidationIssue {
+  const path = formatPath(pathSegments);
+  const rest = (message: string): string => (message.startsWith(issue.path) ? message.slice(issue.path.length) : `: ${message}`);
+  return { ...issue, path, pathSegments, message: `${path}${rest(issue.message)}`, messageZh: `${path}${rest(issue.messageZh)}` };
+}

@@ -62,6 +62,11 @@ export const CLAUSE_REASON_CODES = {
     en: "The interest subsidy was limited to the interest actually paid.",
     zh: "贴息金额以实际支付的利息为限。",
   },
+  INTEREST_DAYS_OUTSIDE_WINDOW: {
+    code: "INTEREST_DAYS_OUTSIDE_WINDOW",
+    en: "Interest days outside the validity window (Article 14) are not subsidised (A16).",
+    zh: "有效期（第十四条）以外的计息天数不予贴息（A16）。",
+  },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ClauseReasonCode = keyof typeof CLAUSE_REASON_CODES;

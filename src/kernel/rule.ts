@@ -6,6 +6,7 @@
  * traced calculation, rounds once, applies the caps in order and explains every step. It knows nothing
  * of Pinggu: the policy's clauses live in src/measures/.
  */
+import type { CivilDate } from "./dates.js";
 import type * as z from "zod";
 import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
@@ -83,6 +84,24 @@ export interface RuleDefinition<S extends z.ZodType, Ctx> {
   amount(input: z.output<S>, ctx: Ctx, calc: Calculation): Decimal;
   caps(ctx: Ctx): readonly CapSpec[];
   once(ctx: Ctx): OnceScope | undefined;
+  /**
+   * What a claim's fact date must be, where the clause fixes it (else any date in the window):
+   * `"year-end"` for a clause paid on a year's figure (31 December of the year the figure counts);
+   * `{ field }` for a clause paid for a span of days ending on that fact (the end of the span). The
+   * evaluator refuses any other date as invalid input.
+   */
+  readonly factDate?: "year-end" | { readonly field: string };
+  /**
+   * A clause whose award stands on top of another's (在上述条款基础上再给予): it belongs to no project or
+   * expenditure for the rule against paying one project twice, whatever project id its claims carry.
+   */
+  readonly stacksOn?: string;
+  /**
+   * For a clause paid for a span of days of which only some are paid (days outside the validity window
+   * are not): the last day paid for, "none" when no day is, undefined when the clause's reading pays
+   * for the whole span or its facts are missing (then the fact date alone places the claim).
+   */
+  lastPaidDay?(input: z.output<S>, ctx: Ctx): CivilDate | "none" | undefined;
 }
 
 /** An input that is well-formed but inconsistent with the edition (e.g. a rate above the maximum). */

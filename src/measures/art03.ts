@@ -203,6 +203,8 @@ export const art3_2Mofcom: MeasuresRule<typeof art3_2MofcomSchema> = {
   },
   formula: { en: "a fixed award of 200,000", zh: "定额奖励20万元" },
   schema: art3_2MofcomSchema,
+  // A15: "在上述条款基础上再给予" — the MOFCOM award stacks on art3.2; it is no project's twin (第十一条).
+  stacksOn: "art3.2",
   switches: [],
   amountFields: [],
   conditions(input) {
@@ -251,6 +253,8 @@ export const art3_3: MeasuresRule<typeof art3_3Schema> = {
     zh: "30万元 + 5万元 × ⌊（网络零售额 − 2000万元）÷ 1000万元⌋",
   },
   schema: art3_3Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["incrementCounting"],
   amountFields: ["annualOnlineRetail"],
   conditions(input, ctx) {

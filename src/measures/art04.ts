@@ -5,8 +5,9 @@
  */
 import { factCondition, requireFact, thresholdCondition } from "../kernel/conditions.js";
 import { fact, facts, money } from "../kernel/fields.js";
+import type { CapSpec } from "../kernel/rule.js";
 import { cite, type MeasuresRule, present } from "./common.js";
-import type { MeasuresContext } from "./edition.js";
+import type { MeasuresContext, Switches } from "./edition.js";
 
 const ITEM_4_1 =
   "（一）链入“高大尚产业+产地直播”。鼓励电商企业立足平谷区产业基础，通过溯源直播销售平谷产品。对年网络零售额500万元以上，实现平谷农产品上行、工业品下行的企业，搭建直播间、完善冷链仓储等按投资额的40%进行补贴，最高不超过50万元。对开展“平谷好物”专场直播，且实际成交额不低于100万元的企业，给予每场成交额1%的活动补贴，单场最高不超过5万元，单个企业年度累计不超过30万元。";
@@ -56,6 +57,37 @@ function art4_1ProductFlowsCondition(
   });
 }
 
+/**
+ * 最高不超过50万元 (A12): the sentence's subject is the enterprise, so the cap binds it over the policy
+ * term, across its claims and earlier grants, as art3.2 reads the same words (A6): splitting one
+ * investment into several claims, or across years, does not multiply it. The alternatives cap each
+ * calendar year, or each project (the claims of one `projectId` together).
+ */
+const ART4_1_INVESTMENT_CAPS: { readonly [K in Switches["art4_1InvestmentCapScope"]]: Omit<CapSpec, "limit"> } = {
+  "per-term": {
+    id: "art4.1-investment/per-enterprise-per-term",
+    scope: "per-enterprise-per-term",
+    label: {
+      en: "the cap per enterprise over the policy term (最高不超过50万元; A12)",
+      zh: "单个企业政策期内最高限额（A12）",
+    },
+  },
+  "per-year": {
+    id: "art4.1-investment/per-enterprise-per-year",
+    scope: "per-enterprise-per-year",
+    label: { en: "the cap per enterprise per calendar year (A12 alternative)", zh: "单个企业每年度最高限额（A12 备选）" },
+  },
+  "per-project": {
+    id: "art4.1-investment/per-project",
+    scope: "per-project",
+    label: { en: "the cap per project, all its claims together (A12 alternative)", zh: "单个项目最高限额（各次申报合计，A12 备选）" },
+  },
+};
+
+function art4_1InvestmentCap(ctx: MeasuresContext): CapSpec {
+  return { ...ART4_1_INVESTMENT_CAPS[ctx.switches.art4_1InvestmentCapScope], limit: ctx.dec(ctx.params["art4.1-investment"].capPerClaim) };
+}
+
 export const art4_1Investment: MeasuresRule<typeof art4_1InvestmentSchema> = {
   id: "art4.1-investment",
   title: { zh: "链入“高大尚产业+产地直播”（投资补贴）", en: "Origin live-streaming of Pinggu products (investment)" },
@@ -66,12 +98,12 @@ export const art4_1Investment: MeasuresRule<typeof art4_1InvestmentSchema> = {
     "对年网络零售额500万元以上，实现平谷农产品上行、工业品下行的企业，搭建直播间、完善冷链仓储等按投资额的40%进行补贴，最高不超过50万元。",
   ),
   reading: {
-    en: "An enterprise with at least 5,000,000 yuan of annual online retail (以上 includes the number) that sells Pinggu farm products out or brings industrial products in (by default at least one of the two: A4) receives 40% of its investment in live-streaming rooms, cold-chain storage and similar, at most 500,000 yuan per claim.",
-    zh: "年网络零售额≥500万元、实现平谷农产品上行或工业品下行（默认至少一项：A4）的企业，按搭建直播间、完善冷链仓储等投资额的40%补贴，每次申报最高50万元。",
+    en: "An enterprise with at least 5,000,000 yuan of annual online retail (以上 includes the number) that sells Pinggu farm products out or brings industrial products in (by default at least one of the two: A4) receives 40% of its investment in live-streaming rooms, cold-chain storage and similar, at most 500,000 yuan per enterprise over the policy term, all its claims and earlier grants together (A12).",
+    zh: "年网络零售额≥500万元、实现平谷农产品上行或工业品下行（默认至少一项：A4）的企业，按搭建直播间、完善冷链仓储等投资额的40%补贴，单个企业政策期内各次申报及已获支持合计最高50万元（A12）。",
   },
   formula: { en: "investment in live rooms, cold-chain storage etc. × 40%", zh: "搭建直播间、完善冷链仓储等投资额 × 40%" },
   schema: art4_1InvestmentSchema,
-  switches: ["art4_1ProductFlows"],
+  switches: ["art4_1ProductFlows", "art4_1InvestmentCapScope"],
   amountFields: ["liveRoomAndColdChainInvestment"],
   conditions(input, ctx) {
     const p = ctx.params["art4.1-investment"];
@@ -98,16 +130,7 @@ export const art4_1Investment: MeasuresRule<typeof art4_1InvestmentSchema> = {
       ctx.dec(ctx.params["art4.1-investment"].rate),
     );
   },
-  caps(ctx) {
-    return [
-      {
-        id: "art4.1-investment/per-claim",
-        limit: ctx.dec(ctx.params["art4.1-investment"].capPerClaim),
-        scope: "per-claim",
-        label: { en: "the cap per claim (最高不超过50万元)", zh: "每次申报最高限额" },
-      },
-    ];
-  },
+  caps: (ctx) => [art4_1InvestmentCap(ctx)],
   once: () => undefined,
 };
 

@@ -3,11 +3,8 @@
  * Clauses: art5.1 (attracting MCN / e-commerce service enterprises), art5.2 (incubating Pinggu brands).
  */
 import { requireFact, thresholdCondition } from "../kernel/conditions.js";
-import { type Decimal, formatPlain } from "../kernel/decimal.js";
 import { count, fact, facts, fraction, money } from "../kernel/fields.js";
-import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
-import type { RuleProblem } from "../kernel/rule.js";
-import { cite, type MeasuresRule, present } from "./common.js";
+import { cite, type MeasuresRule, present, type ReviewedRateSpec, reviewedRateProblems, reviewedRateStep } from "./common.js";
 import type { MeasuresContext } from "./edition.js";
 
 const ITEM_5_1 =
@@ -36,6 +33,16 @@ const art5_1Schema = facts({
     zh: "评审确定的奖励比例（占实际成交额的小数，不超过条款规定的最高比例；缺省按最高比例）",
   }),
 });
+
+/** 按照不超过实际成交额的1%: the review fixes the rate, at most the edition's maximum. */
+function art5_1RateSpec(ctx: MeasuresContext): ReviewedRateSpec {
+  return {
+    field: "reviewedRate",
+    maxRateText: ctx.params["art5.1"].maxRate,
+    paid: { en: "award", zh: "奖励" },
+    of: { en: "the actual turnover", zh: "实际成交额" },
+  };
+}
 
 function art5_1Cap(ctx: MeasuresContext) {
   const perTerm = ctx.switches.art5_1CapScope === "per-term";
@@ -70,24 +77,12 @@ export const art5_1: MeasuresRule<typeof art5_1Schema> = {
     zh: "评审比例（≤1%，缺省1%）× 本地企业年度累计实际成交额",
   },
   schema: art5_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["art5_1CapScope"],
   amountFields: ["localEnterprisesCumulativeTurnover"],
   validate(input, ctx) {
-    const problems: RuleProblem[] = [];
-    const maxRateText = ctx.params["art5.1"].maxRate;
-    const maxRate = ctx.dec(maxRateText);
-    if (input.reviewedRate !== undefined && input.reviewedRate.gt(maxRate)) {
-      const percent = formatPlain(maxRate.times(100));
-      problems.push({
-        field: "reviewedRate",
-        received: formatPlain(input.reviewedRate),
-        expected: `a reviewed rate not above the clause's maximum ${maxRateText} (不超过实际成交额的${percent}%)`,
-        expectedZh: `不超过条款规定最高比例 ${maxRateText}（不超过实际成交额的${percent}%）的评审比例`,
-        hint: `the award may be at most ${percent}% of the actual turnover; leave reviewedRate out to use the maximum`,
-        hintZh: `奖励最高为实际成交额的${percent}%；省略 reviewedRate 即按最高比例计算`,
-      });
-    }
-    return problems;
+    return reviewedRateProblems(input.reviewedRate, ctx, art5_1RateSpec(ctx));
   },
   conditions(input, ctx) {
     const p = ctx.params["art5.1"];
@@ -123,18 +118,7 @@ export const art5_1: MeasuresRule<typeof art5_1Schema> = {
     ];
   },
   amount(input, ctx, calc) {
-    const maxRateText = ctx.params["art5.1"].maxRate;
-    let rate: Decimal;
-    if (input.reviewedRate === undefined) {
-      rate = calc.value(
-        { en: "rate: the clause's maximum (no reviewed rate given)", zh: "比例：条款规定的最高比例（未提供评审比例）" },
-        ctx.dec(maxRateText),
-      );
-      const note = CLAUSE_REASON_CODES.DEFAULT_RATE_USED;
-      calc.note({ code: note.code, en: `${note.en} Rate used: ${maxRateText}.`, zh: `${note.zh}采用比例：${maxRateText}。` });
-    } else {
-      rate = calc.value({ en: "rate fixed by the review", zh: "评审确定的比例" }, input.reviewedRate);
-    }
+    const rate = reviewedRateStep(input.reviewedRate, ctx, calc, ctx.params["art5.1"].maxRate);
     return calc.multiply(
       { en: "cumulative turnover × rate", zh: "年度累计实际成交额 × 奖励比例" },
       present(input.localEnterprisesCumulativeTurnover, "localEnterprisesCumulativeTurnover"),

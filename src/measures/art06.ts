@@ -52,6 +52,8 @@ export const art6_1: MeasuresRule<typeof art6_1Schema> = {
     zh: "评审核定金额（默认：最高限额10万元）",
   },
   schema: art6_1Schema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: [],
   // The approved amount is optional: without it the ceiling is returned (and flagged), never "undetermined".
   amountFields: [],
@@ -135,12 +137,12 @@ export const art6_2: MeasuresRule<typeof art6_2Schema> = {
     "对具有公共性、基础性、服务性的电商产业活动给予经费支持，包括线上线下专业会展、创业创新大赛、宣传推广等，单个项目按实际费用的50%给予承办单位最高不超过30万元的一次性资金扶持。",
   ),
   reading: {
-    en: "The organiser of a public, basic, service-type e-commerce industry event (professional exhibitions online or offline, entrepreneurship and innovation contests, promotion) receives 50% of the event's actual cost, at most 300,000 yuan per project.",
-    zh: "具有公共性、基础性、服务性的电商产业活动（线上线下专业会展、创业创新大赛、宣传推广等），按单个项目实际费用的50%给予承办单位扶持，每个项目最高30万元。",
+    en: "The organiser of a public, basic, service-type e-commerce industry event (professional exhibitions online or offline, entrepreneurship and innovation contests, promotion) receives 50% of the event's actual cost, at most 300,000 yuan per project, paid once (一次性资金扶持, A17): the project's first claim awarded more than 0 is paid and every later claim of the project, here or in the grant history, is refused. Each claim needs its project id (`projectId`).",
+    zh: "具有公共性、基础性、服务性的电商产业活动（线上线下专业会展、创业创新大赛、宣传推广等），按单个项目实际费用的50%给予承办单位扶持，每个项目最高30万元，一次性支持（A17）：项目首笔获支持（金额大于0）的申报予以支持，该项目此后的申报（含已拨付记录）不予支持。每笔申报须填写项目编号（projectId）。",
   },
   formula: { en: "actual cost × 50%", zh: "实际费用 × 50%" },
   schema: art6_2Schema,
-  switches: [],
+  switches: ["art6_2ProjectScope"],
   amountFields: ["actualCost"],
   conditions(input) {
     return [
@@ -167,7 +169,9 @@ export const art6_2: MeasuresRule<typeof art6_2Schema> = {
       },
     ];
   },
-  once: () => undefined,
+  // 单个项目……一次性资金扶持 (A17): one payment per project; the old reading pays several claims of a
+  // project up to its cap.
+  once: (ctx) => (ctx.switches.art6_2ProjectScope === "cumulative" ? undefined : "per-project"),
 };
 
 /** Article 6's clauses, in the order of the text. */

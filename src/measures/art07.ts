@@ -4,13 +4,14 @@
  * art7.2 (loan interest subsidy).
  */
 import { requireFact, thresholdCondition } from "../kernel/conditions.js";
-import { daysBetween } from "../kernel/dates.js";
+import { addCalendarDays, type CivilDate, daysBetween } from "../kernel/dates.js";
 import { Dec, formatPlain } from "../kernel/decimal.js";
-import { annualRate, count, date, fact, facts, growthRate, money } from "../kernel/fields.js";
+import { annualRate, count, date, fact, facts, fraction, growthRate, money } from "../kernel/fields.js";
 import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
 import type { RuleProblem } from "../kernel/rule.js";
-import { cite, type MeasuresRule, present, tieredAward } from "./common.js";
-import type { Switches } from "./edition.js";
+import { cite, type MeasuresRule, present, type ReviewedRateSpec, reviewedRateProblems, reviewedRateStep, tieredAward } from "./common.js";
+import type { MeasuresContext, Switches } from "./edition.js";
+import { validityWindow } from "./general-provisions.js";
 
 const ITEM_7_1 =
   "（一）强化物流服务。支持建设改造一批区级物流配送中心和乡镇街道快递物流站点，对设施设备购置、软硬件建设升级等按照不超过项目审定实际投资额的50%进行支持，最高不超过50万元。对销售平谷区特色农产品的企业，年度快递业务量超10万单的，给予10万元奖励，每增加1万单再奖励3000元，最高不超过30万元。";
@@ -29,7 +30,21 @@ const art7_1LogisticsSchema = facts({
     en: "audited actual investment of the project in facilities and equipment purchased and in hardware and software built or upgraded, yuan",
     zh: "项目审定实际投资额（设施设备购置、软硬件建设升级等）（元）",
   }),
+  reviewedRate: fraction({
+    en: "the support rate fixed by the review, as a fraction of the audited investment (at most the clause's maximum; default the maximum)",
+    zh: "评审确定的支持比例（占项目审定实际投资额的小数，不超过条款规定的最高比例；缺省按最高比例）",
+  }),
 });
+
+/** 按照不超过项目审定实际投资额的50% (A19): the review fixes the rate, at most the edition's rate. */
+function art7_1LogisticsRateSpec(ctx: MeasuresContext): ReviewedRateSpec {
+  return {
+    field: "reviewedRate",
+    maxRateText: ctx.params["art7.1-logistics"].rate,
+    paid: { en: "support", zh: "支持" },
+    of: { en: "the audited actual investment", zh: "项目审定实际投资额" },
+  };
+}
 
 export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
   id: "art7.1-logistics",
@@ -41,13 +56,19 @@ export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
     "支持建设改造一批区级物流配送中心和乡镇街道快递物流站点，对设施设备购置、软硬件建设升级等按照不超过项目审定实际投资额的50%进行支持，最高不超过50万元。",
   ),
   reading: {
-    en: "A project building or upgrading a district-level logistics distribution centre or a township/street express logistics station receives 50% of its audited actual investment in facilities, equipment, hardware and software, at most 500,000 yuan per project.",
-    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点的项目，按项目审定实际投资额（设施设备购置、软硬件建设升级等）的50%给予支持，每个项目最高50万元。",
+    en: "A project building or upgrading a district-level logistics distribution centre or a township/street express logistics station receives the rate fixed by the review (按照不超过……50%: at most 50%; 50% when no reviewed rate is given: A19) of its audited actual investment in facilities, equipment, hardware and software, at most 500,000 yuan per project.",
+    zh: "建设改造区级物流配送中心或乡镇街道快递物流站点的项目，按评审确定的比例（不超过50%；未提供时按50%：A19）乘以项目审定实际投资额（设施设备购置、软硬件建设升级等）给予支持，每个项目最高50万元。",
   },
-  formula: { en: "audited actual investment × 50%", zh: "项目审定实际投资额 × 50%" },
+  formula: {
+    en: "reviewed rate (≤ 50%, default 50%) × audited actual investment",
+    zh: "评审比例（≤50%，缺省50%）× 项目审定实际投资额",
+  },
   schema: art7_1LogisticsSchema,
   switches: [],
   amountFields: ["auditedInvestment"],
+  validate(input, ctx) {
+    return reviewedRateProblems(input.reviewedRate, ctx, art7_1LogisticsRateSpec(ctx));
+  },
   conditions(input) {
     return [
       requireFact(
@@ -62,10 +83,11 @@ export const art7_1Logistics: MeasuresRule<typeof art7_1LogisticsSchema> = {
     ];
   },
   amount(input, ctx, calc) {
+    const rate = reviewedRateStep(input.reviewedRate, ctx, calc, ctx.params["art7.1-logistics"].rate);
     return calc.multiply(
       { en: "audited actual investment × rate", zh: "审定实际投资额 × 支持比例" },
       present(input.auditedInvestment, "auditedInvestment"),
-      ctx.dec(ctx.params["art7.1-logistics"].rate),
+      rate,
     );
   },
   caps(ctx) {
@@ -105,14 +127,16 @@ export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
     "对销售平谷区特色农产品的企业，年度快递业务量超10万单的，给予10万元奖励，每增加1万单再奖励3000元，最高不超过30万元。",
   ),
   reading: {
-    en: "An enterprise selling Pinggu specialty farm products whose express parcels in the year exceed 100,000 (exclusive) receives 100,000 yuan, plus 3,000 for each full further 10,000 parcels (A2), at most 300,000 per enterprise per calendar year.",
-    zh: "销售平谷区特色农产品的企业，年度快递业务量超过10万单（不含本数）的，奖励10万元，每增加满1万单再奖励3000元（A2），单个企业每年最高30万元。",
+    en: "An enterprise selling Pinggu specialty farm products whose express parcels in the year exceed 100,000 (exclusive) receives 100,000 yuan, plus 3,000 for each full further 10,000 parcels (A2), at most 300,000 per enterprise per calendar year. The award is paid on the year's parcels: one claim per enterprise per calendar year, and a second claim for the same year, here or in the grant history, is refused, so the base award is never paid twice (A18).",
+    zh: "销售平谷区特色农产品的企业，年度快递业务量超过10万单（不含本数）的，奖励10万元，每增加满1万单再奖励3000元（A2），单个企业每年最高30万元。奖励按全年快递业务量核定：每家企业每个自然年度申报一次，同一年度的第二笔申报（含已拨付记录）不予支持，基础奖励不重复发放（A18）。",
   },
   formula: {
     en: "100,000 + 3,000 × ⌊(parcels − 100,000) ÷ 10,000⌋",
     zh: "10万元 + 3000元 × ⌊（快递业务量 − 10万单）÷ 1万单⌋",
   },
   schema: art7_1ExpressSchema,
+  // A18: paid on a year's figure, dated 31 December of the year the figure counts.
+  factDate: "year-end",
   switches: ["incrementCounting"],
   amountFields: ["annualExpressParcels"],
   conditions(input, ctx) {
@@ -159,7 +183,8 @@ export const art7_1Express: MeasuresRule<typeof art7_1ExpressSchema> = {
       },
     ];
   },
-  once: () => undefined,
+  // One claim per enterprise per calendar year (A18): the year's parcels are one figure, paid once.
+  once: () => "per-enterprise-per-year",
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -196,6 +221,33 @@ const art7_2Schema = facts({
   interestPaid: money({ en: "interest actually paid for the period, yuan", zh: "该计息期实际支付的利息（元）" }),
 });
 
+/**
+ * The interest days a claim is paid for (A16): the interest period `[start, end)` (start day counted,
+ * end day not) clipped to 第十四条's validity window — days before publication or after the last day
+ * of the window are not subsidised under these measures. Unclipped under the `whole-period` reading
+ * (`art7_2InterestPeriod`), and when the edition has no publication date (a single clause evaluated
+ * under the draft: the window is not known).
+ */
+export interface CountedPeriod {
+  /** First counted day. */
+  readonly start: CivilDate;
+  /** The day after the last counted day (equal to `start` when no day is counted). */
+  readonly end: CivilDate;
+  /** Whether the window cut days off the period. */
+  readonly clipped: boolean;
+}
+
+export function countedInterestPeriod(start: CivilDate, end: CivilDate, ctx: MeasuresContext): CountedPeriod {
+  const publishedOn = ctx.edition.publishedOn;
+  if (ctx.switches.art7_2InterestPeriod === "whole-period" || publishedOn === null) return { start, end, clipped: false };
+  const window = validityWindow(ctx.edition, publishedOn);
+  const afterWindow = addCalendarDays(window.to, 1);
+  const from = start < window.from ? window.from : start;
+  const until = end > afterWindow ? afterWindow : end;
+  const clipped = from !== start || until !== end;
+  return until > from ? { start: from, end: until, clipped } : { start: from, end: from, clipped };
+}
+
 /** Days in the year of the day count (A8). A convention named by the switch, not a policy figure. */
 const DAY_COUNT_DIVISOR: { readonly [K in Switches["interestDayCount"]]: number } = {
   "actual/360": 360,
@@ -212,15 +264,23 @@ export const art7_2: MeasuresRule<typeof art7_2Schema> = {
     "年网络零售额达到500万元（纳统企业）以上、增速在10%以上的电商企业获得的自用发展经营（设备、人员、拓展业务等）的商业贷款，经第三方评审机构认定后，可享受基准利率50%的贴息补助，每家每年最多不超过20万元。",
   ),
   reading: {
-    en: "A statistically registered (纳统) e-commerce enterprise with annual online retail of at least 5,000,000 yuan and growth of at least 10%, holding a commercial loan for its own operations (equipment, staff, business expansion) approved by a third-party review, receives per loan and interest period 50% of the interest at the benchmark rate (the LPR of the matching term, an input of the claim), counted actual/360 (A8), never more than the interest actually paid; at most 200,000 yuan per enterprise per calendar year.",
-    zh: "纳统电商企业年网络零售额≥500万元、增速≥10%，其自用发展经营（设备、人员、拓展业务等）的商业贷款经第三方评审机构认定的，按每笔贷款每个计息期给予基准利率（相应期限 LPR，由申报提供）50%的贴息，按实际天数/360计算（A8），不超过实际支付的利息；每家企业每年最高20万元。",
+    en: "A statistically registered (纳统) e-commerce enterprise with annual online retail of at least 5,000,000 yuan and growth of at least 10%, holding a commercial loan for its own operations (equipment, staff, business expansion) approved by a third-party review, receives per loan and interest period 50% of the interest at the benchmark rate (the LPR of the matching term, an input of the claim), counted actual/360 (A8) over the interest days inside the validity window of Article 14 (A16), never more than the interest actually paid for those days; at most 200,000 yuan per enterprise per calendar year, in the year of the last day paid for. The claim is dated at the end of its interest period.",
+    zh: "纳统电商企业年网络零售额≥500万元、增速≥10%，其自用发展经营（设备、人员、拓展业务等）的商业贷款经第三方评审机构认定的，按每笔贷款每个计息期给予基准利率（相应期限 LPR，由申报提供）50%的贴息，按有效期（第十四条）内的计息天数（A16）以实际天数/360计算（A8），不超过这些天数对应的实际支付利息；每家企业每年最高20万元，计入最后一个计息日所在年度。申报的发生日期为计息期截止日。",
   },
   formula: {
-    en: "min(principal × benchmark annual rate × 50% × days ÷ 360, interest paid); days = end − start (start day counted, end day not)",
-    zh: "min（本金 × 基准年利率 × 50% × 计息天数 ÷ 360，实际支付利息）；计息天数 = 截止日 − 起始日（算头不算尾）",
+    en: "min(principal × benchmark annual rate × 50% × days ÷ 360, interest paid × days ÷ days of the period); days = the days of [start, end) inside the validity window (start day counted, end day not)",
+    zh: "min（本金 × 基准年利率 × 50% × 计息天数 ÷ 360，实际支付利息 × 计息天数 ÷ 计息期总天数）；计息天数 = [起始日, 截止日) 在有效期内的天数（算头不算尾）",
   },
   schema: art7_2Schema,
-  switches: ["interestDayCount"],
+  // A16: the fact paid for is the interest period; the claim is dated at its end.
+  factDate: { field: "interestPeriodEnd" },
+  lastPaidDay(input, ctx) {
+    const { interestPeriodStart: start, interestPeriodEnd: end } = input;
+    if (ctx.switches.art7_2InterestPeriod === "whole-period" || start === undefined || end === undefined || end <= start) return undefined;
+    const counted = countedInterestPeriod(start, end, ctx);
+    return counted.end > counted.start ? addCalendarDays(counted.end, -1) : "none";
+  },
+  switches: ["interestDayCount", "art7_2InterestPeriod"],
   amountFields: ["principal", "benchmarkAnnualRate", "interestPeriodStart", "interestPeriodEnd", "interestPaid"],
   validate(input) {
     const problems: RuleProblem[] = [];
@@ -295,10 +355,25 @@ export const art7_2: MeasuresRule<typeof art7_2Schema> = {
       annualInterest,
       ctx.dec(p.shareOfBenchmark),
     );
-    const days = calc.value(
-      { en: "interest days (start day counted, end day not)", zh: "计息天数（算头不算尾）" },
-      new Dec(daysBetween(start, end)),
-    );
+    const counted = countedInterestPeriod(start, end, ctx);
+    const periodDays = daysBetween(start, end);
+    const days = counted.clipped
+      ? calc.value(
+          {
+            en: `interest days inside the validity window (第十四条): ${counted.start} to ${counted.end}, start day counted, end day not (A16)`,
+            zh: `有效期内的计息天数（第十四条）：${counted.start} 至 ${counted.end}，算头不算尾（A16）`,
+          },
+          new Dec(daysBetween(counted.start, counted.end)),
+        )
+      : calc.value({ en: "interest days (start day counted, end day not)", zh: "计息天数（算头不算尾）" }, new Dec(periodDays));
+    if (counted.clipped) {
+      const outside = CLAUSE_REASON_CODES.INTEREST_DAYS_OUTSIDE_WINDOW;
+      calc.note({
+        code: outside.code,
+        en: `${outside.en} Period ${start} to ${end} (${periodDays} days); ${daysBetween(counted.start, counted.end)} of them inside the window.`,
+        zh: `${outside.zh}计息期 ${start} 至 ${end}（${periodDays} 天），其中有效期内 ${daysBetween(counted.start, counted.end)} 天。`,
+      });
+    }
     const forDays = calc.multiply({ en: "… × interest days", zh: "… × 计息天数" }, subsidisedAnnual, days);
     const computed = calc.divide(
       dayCount === "actual/365"
@@ -307,7 +382,20 @@ export const art7_2: MeasuresRule<typeof art7_2Schema> = {
       forDays,
       new Dec(DAY_COUNT_DIVISOR[dayCount]),
     );
-    const interestPaid = present(input.interestPaid, "interestPaid");
+    const paid = present(input.interestPaid, "interestPaid");
+    // "Never more than the interest actually paid" bounds the counted days' share of it (A16).
+    const interestPaid =
+      counted.clipped && periodDays > 0
+        ? calc.divide(
+            { en: "… ÷ days of the whole period: the counted days' share of the interest paid", zh: "… ÷ 计息期总天数：有效期内天数对应的实付利息" },
+            calc.multiply(
+              { en: "interest actually paid × interest days inside the window", zh: "实际支付利息 × 有效期内计息天数" },
+              paid,
+              new Dec(daysBetween(counted.start, counted.end)),
+            ),
+            new Dec(periodDays),
+          )
+        : paid;
     const result = calc.minimum(
       { en: "never more than the interest actually paid", zh: "不超过实际支付的利息" },
       computed,

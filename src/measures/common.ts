@@ -5,8 +5,9 @@
 import type * as z from "zod";
 import type { Calculation } from "../kernel/calc.js";
 import type { Bilingual } from "../kernel/conditions.js";
-import type { Decimal } from "../kernel/decimal.js";
-import type { Citation, RuleDefinition } from "../kernel/rule.js";
+import { type Decimal, formatPlain } from "../kernel/decimal.js";
+import { CLAUSE_REASON_CODES } from "../kernel/reasons.js";
+import type { Citation, RuleDefinition, RuleProblem } from "../kernel/rule.js";
 import type { MeasuresContext } from "./edition.js";
 
 /** A clause of these measures: a kernel rule whose context is an edition of the measures. */
@@ -61,4 +62,49 @@ export function tieredAward(ctx: MeasuresContext, calc: Calculation, tier: TierS
       : calc.floorDivide({ en: "full increments of the step", zh: "完整增量档数" }, above, ctx.dec(tier.step));
   const extra = calc.multiply({ en: "increments × award per increment", zh: "档数 × 每档奖励" }, increments, ctx.dec(tier.awardPerStep));
   return calc.add({ en: "base award + increments", zh: "基础奖励 + 增量奖励" }, base, extra);
+}
+
+/**
+ * A rate that a review fixes under a ceiling of the text (按照不超过……的X%): art5.1 (A5's clause) and
+ * art7.1-logistics (A19). The edition's rate is the ceiling and, when no reviewed rate is given, the
+ * rate used.
+ */
+export interface ReviewedRateSpec {
+  /** The input field of the reviewed rate. */
+  readonly field: string;
+  /** The ceiling as the edition writes it ("0.01", "0.5"). */
+  readonly maxRateText: string;
+  /** What is paid ("award" / "奖励") and what the rate is a share of ("the actual turnover" / "实际成交额"). */
+  readonly paid: Bilingual;
+  readonly of: Bilingual;
+}
+
+/** A reviewed rate above the ceiling is invalid input naming the field (below 0 the field refuses already). */
+export function reviewedRateProblems(reviewed: Decimal | undefined, ctx: MeasuresContext, spec: ReviewedRateSpec): RuleProblem[] {
+  const maxRate = ctx.dec(spec.maxRateText);
+  if (reviewed === undefined || !reviewed.gt(maxRate)) return [];
+  const percent = formatPlain(maxRate.times(100));
+  return [
+    {
+      field: spec.field,
+      received: formatPlain(reviewed),
+      expected: `a reviewed rate not above the clause's maximum ${formatPlain(maxRate)} (不超过${spec.of.zh}的${percent}%)`,
+      expectedZh: `不超过条款规定最高比例 ${formatPlain(maxRate)}（不超过${spec.of.zh}的${percent}%）的评审比例`,
+      hint: `the ${spec.paid.en} may be at most ${percent}% of ${spec.of.en}; leave ${spec.field} out to use the maximum`,
+      hintZh: `${spec.paid.zh}最高为${spec.of.zh}的${percent}%；省略 ${spec.field} 即按最高比例计算`,
+    },
+  ];
+}
+
+/**
+ * The rate used, as a step of the calculation that says which it is: the reviewed rate, or — none
+ * given — the ceiling, with a DEFAULT_RATE_USED note naming it.
+ */
+export function reviewedRateStep(reviewed: Decimal | undefined, ctx: MeasuresContext, calc: Calculation, maxRateText: string): Decimal {
+  if (reviewed !== undefined) return calc.value({ en: "rate fixed by the review", zh: "评审确定的比例" }, reviewed);
+  const note = CLAUSE_REASON_CODES.DEFAULT_RATE_USED;
+  // Printed as a number ("0.50" in the draft and "0.5" in a derived edition are one rate).
+  const shown = formatPlain(ctx.dec(maxRateText));
+  calc.note({ code: note.code, en: `${note.en} Rate used: ${shown}.`, zh: `${note.zh}采用比例：${shown}。` });
+  return calc.value({ en: "rate: the clause's maximum (no reviewed rate given)", zh: "比例：条款规定的最高比例（未提供评审比例）" }, ctx.dec(maxRateText));
 }

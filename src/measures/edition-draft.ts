@@ -17,6 +17,9 @@ export const DEFAULT_SWITCHES: Switches = deepFreeze({
   rounding: "fen-half-up",
   annualCapYear: "fact-year",
   thresholdWords: "civil-code",
+  art4_1InvestmentCapScope: "per-term",
+  art7_2InterestPeriod: "clipped-to-window",
+  art6_2ProjectScope: "one-time",
 });
 
 export const DRAFT_EDITION: Edition = sealEdition({
@@ -83,7 +86,7 @@ export const DRAFT_EDITION: Edition = sealEdition({
     },
     // 第六条（二）：按实际费用的50%，最高不超过30万元。
     "art6.2": { rate: "0.50", capPerProject: "300000" },
-    // 第七条（一）：按不超过项目审定实际投资额的50%，最高不超过50万元。
+    // 第七条（一）：按不超过项目审定实际投资额的50%（评审比例的上限，亦为缺省比例：A19），最高不超过50万元。
     "art7.1-logistics": { rate: "0.50", capPerProject: "500000" },
     // 第七条（一）：年度快递业务量超10万单，10万元；每增加1万单再奖励3000元，最高不超过30万元。
     "art7.1-express": {

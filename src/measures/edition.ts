@@ -36,6 +36,12 @@ export interface Parameters {
   readonly "art4.1-investment": {
     readonly minAnnualOnlineRetail: Threshold;
     readonly rate: string;
+    /**
+     * 最高不超过50万元. The name is kept for the editions already written with it, but the cap is not
+     * per claim: it binds the enterprise over the policy term (A12), or per year or per project under
+     * switch `art4_1InvestmentCapScope`, across its claims and earlier grants. A claim alone never
+     * exceeds it either.
+     */
     readonly capPerClaim: string;
   };
   readonly "art4.1-session": {
@@ -66,9 +72,11 @@ export interface Parameters {
   };
   readonly "art6.2": {
     readonly rate: string;
+    /** 单个项目……最高不超过30万元的一次性资金扶持: one payment per project by default (A17). */
     readonly capPerProject: string;
   };
   readonly "art7.1-logistics": {
+    /** 按照不超过……50%: the highest rate a review may grant, and the default (A19). */
     readonly rate: string;
     readonly capPerProject: string;
   };
@@ -114,6 +122,12 @@ export interface Switches {
   readonly annualCapYear: "fact-year" | "payment-year";
   /** A11 — the meaning of threshold words. */
   readonly thresholdWords: "civil-code" | "edition";
+  /** A12 — art4.1-investment: scope of the 500,000 cap. */
+  readonly art4_1InvestmentCapScope: "per-term" | "per-year" | "per-project";
+  /** A16 — art7.2: which interest days are subsidised, and where the claim lies. */
+  readonly art7_2InterestPeriod: "clipped-to-window" | "whole-period";
+  /** A17 — art6.2: one payment per project, or several up to the project's cap. */
+  readonly art6_2ProjectScope: "one-time" | "cumulative";
 }
 
 export type SwitchName = keyof Switches;
@@ -131,6 +145,9 @@ export const SWITCH_VALUES: { readonly [K in SwitchName]: { readonly register: s
   rounding: { register: "A9", values: ["fen-half-up", "fen-half-even", "yuan-half-up"] },
   annualCapYear: { register: "A10", values: ["fact-year", "payment-year"] },
   thresholdWords: { register: "A11", values: ["civil-code", "edition"] },
+  art4_1InvestmentCapScope: { register: "A12", values: ["per-term", "per-year", "per-project"] },
+  art7_2InterestPeriod: { register: "A16", values: ["clipped-to-window", "whole-period"] },
+  art6_2ProjectScope: { register: "A17", values: ["one-time", "cumulative"] },
 };
 
 export interface Edition {

@@ -139,6 +139,11 @@ export const APPLICATION_REASON_CODES = {
     en: "Article 11: the same project or expenditure is paid once under these measures.",
     zh: "第十一条：同一项目或支出在本措施内只支持一次。",
   },
+  TWIN_UNDETERMINED: {
+    code: "TWIN_UNDETERMINED",
+    en: "Article 11: the project is claimed under several clauses and is paid under the one that gives the most, which cannot be known while a claim of the project is undetermined; complete or withdraw it.",
+    zh: "第十一条：该项目按多个条款申报，应就高支持；其中有申请事项尚无法判定，无法确定哪一条款支持最多，请补全或撤回该申请事项。",
+  },
   ALREADY_AWARDED_ONCE: {
     code: "ALREADY_AWARDED_ONCE",
     en: "The clause's award is one-time (一次性) and was already awarded in this scope.",

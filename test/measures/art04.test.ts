@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ARTICLE_4_RULES } from "../../src/measures/art04.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
 import type { Edition } from "../../src/measures/edition.js";
+import type { ClauseOptions } from "../../src/evaluate-clause.js";
 import { amountOf, issuesOf, run } from "../helpers.js";
 
 const SOURCE = readFileSync(new URL("../../docs/source/measures-draft.zh.txt", import.meta.url), "utf8");
@@ -81,12 +82,17 @@ describe("art4.1-investment 高大尚产业+产地直播（投资）", () => {
     expect(even.amount).toBe("400.00");
   });
 
-  it("cap 500,000 per claim: 1,250,000 reaches it exactly and it does not bite", () => {
+  it("cap 500,000 (per enterprise over the term, A12, and so on each claim): 1,250,000 reaches it exactly and it does not bite", () => {
     const at = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1250000" });
     expect(at.amount).toBe("500000.00");
     expect(at.capBinding).toBeNull();
     expect(at.caps).toEqual([
-      expect.objectContaining({ id: "art4.1-investment/per-claim", scope: "per-claim", limit: "500000.00", bit: false }),
+      expect.objectContaining({
+        id: "art4.1-investment/per-enterprise-per-term",
+        scope: "per-enterprise-per-term",
+        limit: "500000.00",
+        bit: false,
+      }),
     ]);
   });
 
@@ -114,15 +120,49 @@ describe("art4.1-investment 高大尚产业+产地直播（投资）", () => {
     const over = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "1250000.02" });
     expect(over.roundedAmount).toBe("500000.01");
     expect(over.amount).toBe("500000.00");
-    expect(over.capBinding).toBe("art4.1-investment/per-claim");
+    expect(over.capBinding).toBe("art4.1-investment/per-enterprise-per-term");
     expect(over.reasons.map((r) => r.code)).toContain("CAP_APPLIED");
+  });
+
+  it("A12 default per-term: one cap, scoped to the enterprise over the policy term, labelled with the text's words", () => {
+    const result = run("art4.1-investment", origin);
+    expect(result.caps.map((c) => [c.id, c.scope])).toEqual([["art4.1-investment/per-enterprise-per-term", "per-enterprise-per-term"]]);
+    expect(result.caps[0]?.label.en).toContain("最高不超过50万元");
+    expect(result.caps[0]?.label.en).toContain("A12");
+    expect(result.switches).toMatchObject({ art4_1InvestmentCapScope: "per-term" });
+  });
+
+  it("A12 alternative per-year: the cap is scoped per enterprise per calendar year", () => {
+    const result = run("art4.1-investment", origin, { switches: { art4_1InvestmentCapScope: "per-year" } });
+    expect(result.caps.map((c) => [c.id, c.scope])).toEqual([["art4.1-investment/per-enterprise-per-year", "per-enterprise-per-year"]]);
+    expect(result.caps[0]?.label.en).toContain("A12 alternative");
+    expect(result.switches).toMatchObject({ art4_1InvestmentCapScope: "per-year" });
+  });
+
+  it("A12 alternative per-project: the cap is scoped per project", () => {
+    const result = run("art4.1-investment", origin, { switches: { art4_1InvestmentCapScope: "per-project" } });
+    expect(result.caps.map((c) => [c.id, c.scope])).toEqual([["art4.1-investment/per-project", "per-project"]]);
+    expect(result.caps[0]?.label.zh).toContain("A12 备选");
+  });
+
+  it("A12: whatever the scope, a single claim alone never exceeds 500,000 (2,000,000 × 40% = 800,000 → 500,000)", () => {
+    for (const scope of ["per-term", "per-year", "per-project"] as const) {
+      const result = run("art4.1-investment", { ...origin, liveRoomAndColdChainInvestment: "2000000" }, { switches: { art4_1InvestmentCapScope: scope } });
+      expect(result.amount, scope).toBe("500000.00");
+      expect(result.capBinding, scope).toMatch(/^art4\.1-investment\//);
+    }
+  });
+
+  it("A12: an unknown scope is refused, naming the switch and its values", () => {
+    const issues = issuesOf("art4.1-investment", origin, { switches: { art4_1InvestmentCapScope: "per-claim" } as unknown as ClauseOptions["switches"] });
+    expect(issues[0]?.path).toBe("switches.art4_1InvestmentCapScope");
   });
 
   it("A4 default at-least-one: farm products out alone qualifies", () => {
     const result = run("art4.1-investment", origin);
     expect(result.status).toBe("eligible");
     expect(result.conditions[1]?.combine).toBe("any");
-    expect(result.switches).toEqual({ art4_1ProductFlows: "at-least-one", rounding: "fen-half-up" });
+    expect(result.switches).toEqual({ art4_1ProductFlows: "at-least-one", art4_1InvestmentCapScope: "per-term", rounding: "fen-half-up" });
   });
 
   it("A4 default: industrial products in alone qualifies", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ClauseOptions } from "../../src/evaluate-clause.js";
 import { amountOf, issuesOf, run } from "../helpers.js";
 
 const trainer = { personTimesTrained: "500", completeTrainingRecords: true, placementRate: "0.20" };
@@ -239,10 +240,23 @@ describe("art6.2 举办特色活动", () => {
     expect(result.missingFacts).toEqual(["publicBasicServiceEvent"]);
   });
 
-  it("has no one-time scope of its own (once per claim), the cap is per project", () => {
+  it("A17 default one-time: paid once per project (一次性资金扶持), the cap is per project", () => {
     const result = run("art6.2", event);
-    expect(result.once).toBeNull();
+    expect(result.once).toBe("per-project");
     expect(result.caps.map((c) => c.id)).toEqual(["art6.2/per-project"]);
+    expect(result.switches).toEqual({ art6_2ProjectScope: "one-time", rounding: "fen-half-up" });
+  });
+
+  it("A17 alternative cumulative: no one-time scope (several claims of a project up to its cap), the same amount", () => {
+    const result = run("art6.2", event, { switches: { art6_2ProjectScope: "cumulative" } });
+    expect(result.once).toBeNull();
+    expect(result.caps.map((c) => [c.id, c.scope])).toEqual([["art6.2/per-project", "per-project"]]);
+    expect(result.amount).toBe(run("art6.2", event).amount);
+    expect(result.switches).toMatchObject({ art6_2ProjectScope: "cumulative" });
+  });
+
+  it("A17: an unknown value of the switch is refused, naming it", () => {
+    expect(issuesOf("art6.2", event, { switches: { art6_2ProjectScope: "once" } as unknown as ClauseOptions["switches"] })[0]?.path).toBe("switches.art6_2ProjectScope");
   });
 
   it("validation: a negative cost and a cost in 万元 are refused, naming the field", () => {

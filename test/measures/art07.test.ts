@@ -6,10 +6,63 @@ import { amountOf, issuesOf, run } from "../helpers.js";
 const station = { logisticsFacilityBuiltOrUpgraded: true, auditedInvestment: "400000" };
 
 describe("art7.1-logistics 强化物流服务（设施）", () => {
-  it("50% of the audited actual investment", () => {
+  it("50% of the audited actual investment when no reviewed rate is given (A19: the ceiling is the default)", () => {
     const result = run("art7.1-logistics", station);
     expect(result.amount).toBe("200000.00");
-    expect(result.steps.map((s) => s.kind)).toEqual(["multiply", "round", "cap"]);
+    expect(result.steps.map((s) => s.kind)).toEqual(["value", "multiply", "round", "cap"]);
+    expect(result.steps[0]).toMatchObject({ result: "0.5" });
+    expect(result.steps[0]?.label.en).toMatch(/maximum \(no reviewed rate given\)/);
+    expect(result.steps[0]?.label.zh).toMatch(/最高比例/);
+    const note = result.reasons.find((r) => r.code === "DEFAULT_RATE_USED");
+    expect(note?.en).toContain("Rate used: 0.5.");
+    expect(note?.zh).toContain("采用比例：0.5。");
+  });
+
+  it("A19: a reviewed rate at the ceiling, 0.50, is used as the review's rate, without the default note", () => {
+    const result = run("art7.1-logistics", { ...station, reviewedRate: "0.50" });
+    expect(result.amount).toBe("200000.00");
+    expect(result.steps[0]).toMatchObject({ kind: "value", result: "0.5" });
+    expect(result.steps[0]?.label.en).toBe("rate fixed by the review");
+    expect(result.steps[0]?.label.zh).toBe("评审确定的比例");
+    expect(result.reasons.map((r) => r.code)).toEqual(["ELIGIBLE"]);
+  });
+
+  it("A19: a reviewed rate one step below the ceiling, 0.4999: 400,000 × 0.4999 = 199,960.00", () => {
+    expect(amountOf("art7.1-logistics", { ...station, reviewedRate: "0.4999" })).toBe("199960.00");
+  });
+
+  it("A19: a reviewed rate of 0 pays 0.00 (eligible), not the default", () => {
+    expect(amountOf("art7.1-logistics", { ...station, reviewedRate: 0 })).toBe("0.00");
+  });
+
+  it("A19: a reviewed rate one step above the ceiling, 0.5001, is invalid input naming the field, in both languages", () => {
+    const issues = issuesOf("art7.1-logistics", { ...station, reviewedRate: "0.5001" });
+    expect(issues.map((i) => i.path)).toEqual(["reviewedRate"]);
+    expect(issues[0]).toMatchObject({ code: "inconsistent", received: '"0.5001"' });
+    expect(issues[0]?.expected).toContain("0.5");
+    expect(issues[0]?.expected).toContain("不超过项目审定实际投资额的50%");
+    expect(issues[0]?.expectedZh).toContain("评审比例");
+    expect(issues[0]?.hint).toContain("50% of the audited actual investment");
+    expect(issues[0]?.hintZh).toContain("省略 reviewedRate");
+  });
+
+  it("A19: a negative reviewed rate, or one written as a percentage or above 1, is invalid input naming the field", () => {
+    for (const bad of ["-0.01", "50%", "50", "1.5"]) {
+      const issues = issuesOf("art7.1-logistics", { ...station, reviewedRate: bad });
+      expect(issues.map((i) => i.path), bad).toEqual(["reviewedRate"]);
+    }
+  });
+
+  it("A19: the ceiling is the edition's rate: under a what-if rate of 0.4, 0.45 is invalid, 0.4 is paid, absent is 0.4", () => {
+    const what = { ...DRAFT_EDITION, id: "what-if-40", parameters: { ...DRAFT_EDITION.parameters, "art7.1-logistics": { rate: "0.4", capPerProject: "500000" } } };
+    expect(issuesOf("art7.1-logistics", { ...station, reviewedRate: "0.45" }, { edition: what })[0]).toMatchObject({ path: "reviewedRate" });
+    expect(amountOf("art7.1-logistics", { ...station, reviewedRate: "0.4" }, { edition: what })).toBe("160000.00");
+    expect(amountOf("art7.1-logistics", station, { edition: what })).toBe("160000.00");
+  });
+
+  it("A19: an invalid reviewed rate is reported together with every other problem of the claim", () => {
+    const issues = issuesOf("art7.1-logistics", { ...station, auditedInvestment: "-1", reviewedRate: "0.6" });
+    expect(issues.map((i) => i.path)).toContain("auditedInvestment");
   });
 
   it("rounding edge: 50% of 123,456.79 = 61,728.395 rounds half up to 61,728.40", () => {
@@ -40,7 +93,7 @@ describe("art7.1-logistics 强化物流服务（设施）", () => {
     expect(over.amount).toBe("500000.00");
     expect(over.capBinding).toBe("art7.1-logistics/per-project");
     expect(over.caps[0]?.scope).toBe("per-project");
-    expect(over.reasons.map((r) => r.code)).toEqual(["ELIGIBLE", "CAP_APPLIED"]);
+    expect(over.reasons.map((r) => r.code)).toEqual(["ELIGIBLE", "DEFAULT_RATE_USED", "CAP_APPLIED"]);
   });
 
   it("no logistics centre or express station built or upgraded: ineligible", () => {
@@ -192,12 +245,12 @@ describe("art7.1-express 强化物流服务（快递量）", () => {
     expect(separated[0]?.hint).toMatch(/thousands separators/);
   });
 
-  it("cites the second sentence of 第七条第（一）项; no one-time scope", () => {
+  it("cites the second sentence of 第七条第（一）项; one claim per enterprise per calendar year (A18)", () => {
     const { citation, once } = run("art7.1-express", { ...shipper, annualExpressParcels: "200000" });
     expect(citation.labelZh).toBe("第七条第（一）项");
     expect(citation.provisionZh.startsWith("对销售平谷区特色农产品的企业")).toBe(true);
     expect(citation.itemTextZh).toContain(citation.provisionZh);
-    expect(once).toBeNull();
+    expect(once).toBe("per-enterprise-per-year");
   });
 });
 
@@ -271,14 +324,14 @@ describe("art7.2 强化金融支持", () => {
   });
 
   it("A8 default actual/360, and the result says so", () => {
-    expect(run("art7.2", loan).switches).toEqual({ interestDayCount: "actual/360", rounding: "fen-half-up" });
+    expect(run("art7.2", loan).switches).toEqual({ interestDayCount: "actual/360", art7_2InterestPeriod: "clipped-to-window", rounding: "fen-half-up" });
   });
 
   it("A8 alternative actual/365: 15,525,000 ÷ 365 = 42,534.2465… → 42,534.25", () => {
     const result = run("art7.2", loan, { switches: { interestDayCount: "actual/365" } });
     expect(result.amount).toBe("42534.25");
     expect(result.exactAmount?.startsWith("42534.246575342465753")).toBe(true);
-    expect(result.switches).toEqual({ interestDayCount: "actual/365", rounding: "fen-half-up" });
+    expect(result.switches).toEqual({ interestDayCount: "actual/365", art7_2InterestPeriod: "clipped-to-window", rounding: "fen-half-up" });
   });
 
   it("a whole year: 7,300,000 × 0.04 × 50% × 365 days is 146,000.00 under actual/365 and 148,027.78 under actual/360", () => {

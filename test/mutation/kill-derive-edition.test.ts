@@ -41,7 +41,7 @@ describe("deriveEdition: an unknown field is answered with the fields accepted t
     );
   });
 
-  it("in switches: the eleven switch names of the ambiguity register (A1–A11)", () => {
+  it("in switches: the switch names of the ambiguity register (A1–A12, A16, A17)", () => {
     const { issue, known } = unknownField({ switches: { roundingMode: "fen-half-up" } });
     expect(issue.path).toBe("edition.switches.roundingMode");
     expect([...known].sort()).toEqual(
@@ -57,6 +57,9 @@ describe("deriveEdition: an unknown field is answered with the fields accepted t
         "rounding",
         "annualCapYear",
         "thresholdWords",
+        "art4_1InvestmentCapScope",
+        "art7_2InterestPeriod",
+        "art6_2ProjectScope",
       ].sort(),
     );
   });

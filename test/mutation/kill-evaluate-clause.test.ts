@@ -14,7 +14,7 @@ describe("a result's switches", () => {
   it("the rule's own switches and rounding, with the values in force, and nothing else", () => {
     const result = evaluateClause("art3.3", eligibleInput("art3.3"), { switches: { incrementCounting: "pro-rata", art5_1CapScope: "per-term" } });
     expect(result.switches).toEqual({ incrementCounting: "pro-rata", rounding: "fen-half-up" });
-    expect(Object.keys(evaluateClause("art6.2", eligibleInput("art6.2")).switches)).toEqual(["rounding"]);
+    expect(Object.keys(evaluateClause("art6.1", eligibleInput("art6.1")).switches)).toEqual(["rounding"]);
   });
 
   it("frozen, and one object for every result of the same rule and switches", () => {

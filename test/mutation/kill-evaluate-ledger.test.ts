@@ -146,8 +146,8 @@ describe("第十一条 among twins: only a twin that can still be paid competes"
     // refused for its scope, and the project is paid under no clause.
     const decision = decide(
       [
-        { id: "c1", clauseId: "art3.3", factDate: "2025-04-10", projectId: "P" },
-        { id: "c2", clauseId: "art4.2", factDate: "2025-05-10", projectId: "P" },
+        { id: "c1", clauseId: "art3.3", factDate: "2025-12-31", projectId: "P" },
+        { id: "c2", clauseId: "art4.2", factDate: "2026-05-10", projectId: "P" },
       ],
       { history: [{ id: "g1", clauseId: "art3.3", factDate: "2025-03-10", amount: "300000" }] },
       FIRST_CLAIMED,
@@ -163,7 +163,7 @@ describe("第十一条 among twins: only a twin that can still be paid competes"
     // Mutant: `payable.length === 0` → false: the winner is undefined (a TypeError).
     const decision = decide(
       [
-        { id: "c1", clauseId: "art3.3", factDate: "2025-04-10", projectId: "P" },
+        { id: "c1", clauseId: "art3.3", factDate: "2025-12-31", projectId: "P" },
         { id: "c2", clauseId: "art3.2-mofcom", factDate: "2025-05-10", projectId: "P" },
       ],
       {

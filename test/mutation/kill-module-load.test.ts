@@ -21,7 +21,7 @@ describe("the measures load", () => {
     expect(registry.isClauseId("art3.3")).toBe(true);
   });
 
-  it("edition: the switches of the ambiguity register (§7), A1–A11, each with its default first", async () => {
+  it("edition: the switches of the ambiguity register (§7, and A12, A16, A17 of §8), each with its default first", async () => {
     const { SWITCH_VALUES } = await import("../../src/measures/edition.js");
     const register = Object.fromEntries(Object.entries(SWITCH_VALUES).map(([name, entry]) => [entry.register, [name, entry.values[0]]]));
     expect(register).toEqual({
@@ -36,6 +36,9 @@ describe("the measures load", () => {
       A9: ["rounding", "fen-half-up"],
       A10: ["annualCapYear", "fact-year"],
       A11: ["thresholdWords", "civil-code"],
+      A12: ["art4_1InvestmentCapScope", "per-term"],
+      A16: ["art7_2InterestPeriod", "clipped-to-window"],
+      A17: ["art6_2ProjectScope", "one-time"],
     });
     // Every alternative the register names is offered.
     expect(SWITCH_VALUES.validityEnd.values).toContain("civil-code-anniversary");
@@ -49,6 +52,8 @@ describe("the measures load", () => {
     expect(SWITCH_VALUES.rounding.values).toEqual(expect.arrayContaining(["fen-half-even", "yuan-half-up"]));
     expect(SWITCH_VALUES.annualCapYear.values).toContain("payment-year");
     expect(SWITCH_VALUES.thresholdWords.values).toContain("edition");
+    expect(SWITCH_VALUES.art4_1InvestmentCapScope.values).toEqual(["per-term", "per-year", "per-project"]);
+    expect(SWITCH_VALUES.art6_2ProjectScope.values).toEqual(["one-time", "cumulative"]);
   });
 
   it("the draft edition: deeply frozen, valid two years, art3.1's cap 2,000,000", async () => {
@@ -88,11 +93,13 @@ describe("the measures load", () => {
     expect(applicationSchema.parse(document).claims.length).toBe(fast?.claims.length);
   });
 
-  it("schemas: the decision schema (its switches built from SWITCH_VALUES at load) names the eleven switches", async () => {
+  it("schemas: the decision schema (its switches built from SWITCH_VALUES at load) names every switch of the register", async () => {
     const { decisionJsonSchema } = await import("../../src/schemas.js");
+    const { SWITCH_VALUES } = await import("../../src/measures/edition.js");
     const schema = decisionJsonSchema() as { properties: { edition: { properties: { switches: { properties: Record<string, { enum: string[] }> } } } } };
     const switches = schema.properties.edition.properties.switches.properties;
-    expect(Object.keys(switches)).toHaveLength(11);
+    expect(Object.keys(switches).sort()).toEqual(Object.keys(SWITCH_VALUES).sort());
+    expect(Object.keys(switches)).toContain("art6_2ProjectScope");
     expect(switches.rounding?.enum).toEqual(["fen-half-up", "fen-half-even", "yuan-half-up"]);
   });
 });

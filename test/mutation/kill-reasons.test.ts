@@ -39,6 +39,11 @@ describe("the clause reasons: codes and texts", () => {
         zh: "未提供评审确定的比例：按条款允许的最高比例计算。",
       },
       INTEREST_PAID_LIMIT: { code: "INTEREST_PAID_LIMIT", en: "The interest subsidy was limited to the interest actually paid.", zh: "贴息金额以实际支付的利息为限。" },
+      INTEREST_DAYS_OUTSIDE_WINDOW: {
+        code: "INTEREST_DAYS_OUTSIDE_WINDOW",
+        en: "Interest days outside the validity window (Article 14) are not subsidised (A16).",
+        zh: "有效期（第十四条）以外的计息天数不予贴息（A16）。",
+      },
     });
     expect(Object.keys(CLAUSE_REASON_CODES)).toEqual([
       "ELIGIBLE",
@@ -49,6 +54,7 @@ describe("the clause reasons: codes and texts", () => {
       "AMOUNT_IS_CEILING",
       "DEFAULT_RATE_USED",
       "INTEREST_PAID_LIMIT",
+      "INTEREST_DAYS_OUTSIDE_WINDOW",
     ]);
   });
 

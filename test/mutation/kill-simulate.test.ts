@@ -26,7 +26,7 @@ function art61(first17: string, amounts: readonly string[], ids: readonly string
     claims: amounts.map((amount, i) => ({
       id: ids[i],
       clauseId: "art6.1",
-      factDate: "2025-06-01",
+      factDate: "2025-12-31",
       input: { ...eligibleInput("art6.1"), approvedAmount: amount },
     })),
   };

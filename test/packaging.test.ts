@@ -59,7 +59,7 @@ describe("npm pack ships only what users need", () => {
     const stray = paths.filter((path) => !(path.startsWith("dist/") || /^schema\/[\w.-]+\.schema\.json$/.test(path) || TOP_LEVEL.includes(path)));
     expect(stray).toEqual([]);
     for (const file of TOP_LEVEL) expect(paths, file).toContain(file);
-    expect(paths.filter((path) => path.startsWith("schema/"))).toEqual(["schema/application.schema.json", "schema/decision.schema.json", "schema/edition.schema.json"]);
+    expect(paths.filter((path) => path.startsWith("schema/"))).toEqual(["schema/application.schema.json", "schema/decision.schema.json", "schema/edition.schema.json", "schema/test-case.schema.json"]);
   });
 
   it("no sources, tests, fixtures, scripts, configuration or secrets", () => {

@@ -12,19 +12,20 @@ export default defineConfig([
     target: "es2019",
     treeshake: true,
   },
-  // The `pinggu` command (package bin): one ESM file for Node 20+.
+  // The `pinggu` command (package bin): one ESM file for Node 20+. Fastify and the other optional
+  // dependencies of `pinggu serve` stay outside it, loaded with import() by the service only: no other
+  // command, and never the library, loads them.
   {
     entry: { cli: "src/adapters/cli/main.ts" },
     format: ["esm"],
     platform: "node",
+    splitting: false,
+    external: Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { optionalDependencies?: Record<string, string> }).optionalDependencies ?? {}),
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
     sourcemap: true,
     clean: false,
     treeshake: true,
-    // Adapters' libraries are optional dependencies, loaded lazily by the command that needs them
-    // (`pinggu test` reads YAML): left as imports, never bundled into the command.
-    external: ["yaml"],
   },
   // The spreadsheet bundle: one classic script (no module syntax), a single global namespace, ES2019,
   // for Google Apps Script, Excel custom functions and WPS.

@@ -25,7 +25,8 @@ function claims(count: number, seed: number): unknown[] {
         result.push({ id: `c${i}`, clauseId: "art4.2", factDate: date, projectId: `p${i % 50}`, input: { immersiveSceneWithNewTechnology: true, reviewedOutstandingAndReplicable: true, actualInvestment: String(Math.floor(rng() * 3_000_000)) } });
         break;
       case 2:
-        result.push({ id: `c${i}`, clauseId: "art7.1-express", factDate: date, input: { sellsPingguSpecialtyFarmProducts: true, annualExpressParcels: 90_000 + Math.floor(rng() * 700_000) } });
+        // A year's parcels are dated 31 December of the year (A18): one claim a year is paid.
+        result.push({ id: `c${i}`, clauseId: "art7.1-express", factDate: `${date.slice(0, 4)}-12-31`, input: { sellsPingguSpecialtyFarmProducts: true, annualExpressParcels: 90_000 + Math.floor(rng() * 700_000) } });
         break;
       default:
         result.push({ id: `c${i}`, clauseId: "art3.2", factDate: date, input: { municipalRecognition: true, rentCost: String(Math.floor(rng() * 400_000)), renovationCost: "0", equipmentCost: "0" } });

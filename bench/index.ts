@@ -5,7 +5,7 @@
  *
  *   npm run bench                     everything (about 10–20 minutes on 2 cores; most of it simulate)
  *   npm run bench -- --claims 100000  simulate and the memory run on 100,000 claims instead of 1,000,000
- *   npm run bench -- --only clause,scaling   only some: clause, evaluate, scaling, scaling-read, simulate, memory, sheets
+ *   npm run bench -- --only clause,scaling   only some: clause, evaluate, scaling, scaling-read, simulate, memory, sheets, service
  *   npm run bench -- --rounds 5       rounds of the two ratios (clause, scaling); the median is summarised
  *
  * Other work on the machine slows every figure: the load average is printed before and after. The two
@@ -18,10 +18,11 @@ import { availableParallelism } from "node:os";
 import { runClauseThroughput } from "./clause-throughput.js";
 import { runCliMemory } from "./cli-memory.js";
 import { runEvaluate, runScaling, runScalingRead } from "./evaluate-scaling.js";
+import { runService } from "./service.js";
 import { runSheets } from "./sheets.js";
 import { runSimulate } from "./simulate-throughput.js";
 
-const SECTIONS = ["clause", "evaluate", "scaling", "scaling-read", "simulate", "memory", "sheets"] as const;
+const SECTIONS = ["clause", "evaluate", "scaling", "scaling-read", "simulate", "memory", "sheets", "service"] as const;
 type Section = (typeof SECTIONS)[number];
 
 function options(argv: readonly string[]): { claims: number; only: Set<Section>; rounds: number } {
@@ -118,6 +119,14 @@ if (only.has("sheets")) {
   const r = runSheets(root);
   if (r.sizeBytes !== null) summary.push(["spreadsheet bundle size", `${num(r.sizeBytes)} bytes`, "≤ 150,000 bytes"]);
   if (r.loadMs !== null) summary.push(["spreadsheet bundle cold load (median)", `${r.loadMs.toFixed(1)} ms`, "(no target)"]);
+  console.log();
+}
+if (only.has("service")) {
+  const r = await runService(root);
+  summary.push(["pinggu serve, 10-claim applications", `${num(r.requestsPerSecond)} requests/s`, "≥ 5,000 requests/s"]);
+  summary.push(["  latency p50 / p99", `${r.p50Ms} / ${r.p99Ms} ms`, "p99 < 20 ms"]);
+  summary.push(["  GET /healthz (the HTTP layer alone)", `${num(r.healthPerSecond)} requests/s`, "(no target)"]);
+  summary.push(["  fault run (10,000 hostile requests)", r.faultOk ? "OK" : "FAILED", "OK, heap back to baseline"]);
   console.log();
 }
 

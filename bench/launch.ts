@@ -32,7 +32,7 @@ try {
   // applications, code specialised for other inputs) must not slow the next one down.
   const args = process.argv.slice(2);
   const onlyAt = args.indexOf("--only");
-  const sections = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",") : ["clause", "evaluate", "scaling", "scaling-read", "simulate", "memory", "sheets"];
+  const sections = onlyAt >= 0 ? (args[onlyAt + 1] ?? "").split(",") : ["clause", "evaluate", "scaling", "scaling-read", "simulate", "memory", "sheets", "service"];
   const rest = onlyAt >= 0 ? [...args.slice(0, onlyAt), ...args.slice(onlyAt + 2)] : args;
   const summaryFile = join(work, "summary.jsonl");
   writeFileSync(summaryFile, "");

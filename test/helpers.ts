@@ -39,3 +39,14 @@ export function datedAsRequired<T extends { clauseId: string; factDate: string; 
   const end = claim.input[fixed.field];
   return typeof end === "string" ? { ...claim, factDate: end } : claim;
 }
+
+/** The validation issues `fn` throws; fails the test if it throws anything else, or nothing. */
+export function thrownIssues(fn: () => unknown): readonly ValidationIssue[] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    return (error as PolicyValidationError).issues;
+  }
+  throw new Error("expected a PolicyValidationError");
+}

@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluateBatch, groupApplications, mergeApplications } from "../../src/batch.js";
 import { evaluate } from "../../src/evaluate.js";
-import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
+import { thrownIssues } from "../helpers.js";
 
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
 const CODE_A = "91110117MA02PARK0C";
@@ -22,16 +22,6 @@ const session = (id: string, turnover: string, factDate = "2025-06-01") => ({
 const applicant = (creditCode: string, name = "某直播公司") => ({ name, creditCode, registeredInPinggu: true, liveCommerceBusiness: true });
 const app = (creditCode: string, claims: unknown[], history?: unknown[]) => ({ applicant: applicant(creditCode), claims, ...(history ? { history } : {}) });
 
-function thrown(fn: () => unknown): readonly ValidationIssue[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
-}
-
 describe("evaluateBatch", () => {
   it("decides applicants of different credit codes apart, in order", () => {
     const decisions = evaluateBatch([app(CODE_A, [session("a1", "5000000")]), app(CODE_B, [session("b1", "5000000")])], EDITION);
@@ -40,7 +30,7 @@ describe("evaluateBatch", () => {
   });
 
   it("refuses two documents of one credit code by default, naming both", () => {
-    const issues = thrown(() => evaluateBatch([app(CODE_A, [session("a1", "5000000")]), app(CODE_B, []), app(CODE_A.toLowerCase(), [session("a2", "5000000")])], EDITION));
+    const issues = thrownIssues(() => evaluateBatch([app(CODE_A, [session("a1", "5000000")]), app(CODE_B, []), app(CODE_A.toLowerCase(), [session("a2", "5000000")])], EDITION));
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe("[2].applicant.creditCode");
     expect(issues[0]?.expected).toContain("application [0]");
@@ -67,7 +57,7 @@ describe("evaluateBatch", () => {
 
   it("refuses one grant id with two contents, naming both documents", () => {
     const grant = { id: "g1", clauseId: "art4.1-session", factDate: "2025-03-10", amount: "250000.00" };
-    const issues = thrown(() =>
+    const issues = thrownIssues(() =>
       evaluateBatch([app(CODE_A, [], [grant]), app(CODE_A, [], [{ ...grant, amount: "1.00" }])], EDITION, { merge: true }),
     );
     expect(issues.map((i) => i.path)).toEqual(["[1].history[0]"]);
@@ -76,30 +66,30 @@ describe("evaluateBatch", () => {
 
   it("refuses to merge two different applicants' statements", () => {
     const other = { ...app(CODE_A, []), applicant: { ...applicant(CODE_A), registeredInPinggu: false } };
-    const issues = thrown(() => evaluateBatch([app(CODE_A, []), other], EDITION, { merge: true }));
+    const issues = thrownIssues(() => evaluateBatch([app(CODE_A, []), other], EDITION, { merge: true }));
     expect(issues.map((i) => i.path)).toEqual(["[1].applicant"]);
   });
 
   it("reports a problem of a merged document at its place in the batch", () => {
     const bad = { ...session("a2", "5000000"), input: { pingguGoodsSpecialSession: true, sessionTurnover: "lots" } };
-    const issues = thrown(() => evaluateBatch([app(CODE_A, [session("a1", "5000000")]), app(CODE_A, [bad])], EDITION, { merge: true }));
+    const issues = thrownIssues(() => evaluateBatch([app(CODE_A, [session("a1", "5000000")]), app(CODE_A, [bad])], EDITION, { merge: true }));
     expect(issues.map((i) => i.path)).toEqual(["[1].claims[0].input.sessionTurnover"]);
     expect(issues[0]?.message.startsWith("[1].claims[0].input.sessionTurnover: expected")).toBe(true);
   });
 
   it("reports every invalid application together, each at its index", () => {
-    const issues = thrown(() => evaluateBatch([app(CODE_A, [{ ...session("a1", "1"), clauseId: "art99" }]), app(CODE_B, [{ ...session("b1", "1"), factDate: "2025-13-01" }])], EDITION));
+    const issues = thrownIssues(() => evaluateBatch([app(CODE_A, [{ ...session("a1", "1"), clauseId: "art99" }]), app(CODE_B, [{ ...session("b1", "1"), factDate: "2025-13-01" }])], EDITION));
     expect(issues.map((i) => i.path)).toEqual(["[0].claims[0].clauseId", "[1].claims[0].factDate"]);
   });
 
   it("a document without a readable credit code stands alone and is reported", () => {
-    const issues = thrown(() => evaluateBatch([null, app(CODE_A, [])], EDITION));
+    const issues = thrownIssues(() => evaluateBatch([null, app(CODE_A, [])], EDITION));
     expect(issues[0]?.path).toBe("[0]");
   });
 
   it("refuses what is not an array, and a bad option", () => {
-    expect(thrown(() => evaluateBatch({} as never, EDITION))[0]?.expected).toBe("an array of applications");
-    expect(thrown(() => evaluateBatch([], EDITION, { merge: "yes" } as never))[0]?.path).toBe("options.merge");
+    expect(thrownIssues(() => evaluateBatch({} as never, EDITION))[0]?.expected).toBe("an array of applications");
+    expect(thrownIssues(() => evaluateBatch([], EDITION, { merge: "yes" } as never))[0]?.path).toBe("options.merge");
   });
 });
 
@@ -110,11 +100,11 @@ describe("groupApplications and mergeApplications", () => {
   });
 
   it("merges only one applicant's documents", () => {
-    expect(thrown(() => mergeApplications([app(CODE_A, []), app(CODE_B, [])])).map((i) => i.path)).toEqual(["[1].applicant.creditCode"]);
+    expect(thrownIssues(() => mergeApplications([app(CODE_A, []), app(CODE_B, [])])).map((i) => i.path)).toEqual(["[1].applicant.creditCode"]);
     expect(mergeApplications([app(CODE_A, [session("a", "1")]), app(CODE_A, [session("b", "1")])])).toMatchObject({ claims: [{ id: "a" }, { id: "b" }] });
   });
 
   it("refuses an empty list", () => {
-    expect(thrown(() => mergeApplications([]))[0]?.expected).toContain("non-empty");
+    expect(thrownIssues(() => mergeApplications([]))[0]?.expected).toContain("non-empty");
   });
 });

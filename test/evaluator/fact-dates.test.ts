@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluateClause } from "../../src/evaluate-clause.js";
 import { evaluate } from "../../src/evaluate.js";
-import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
+import { thrownIssues } from "../helpers.js";
 
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
 const WHOLE_PERIOD = deriveEdition({ publishedOn: "2025-03-01", switches: { art7_2InterestPeriod: "whole-period" } });
@@ -39,16 +39,7 @@ const application = (claims: unknown[], history: unknown[] = []) => ({
   history,
 });
 
-function issuesOf(doc: unknown, edition = EDITION): readonly ValidationIssue[] {
-  try {
-    evaluate(doc, edition);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
-}
-
+const issuesOf = (doc: unknown, edition = EDITION) => thrownIssues(() => evaluate(doc, edition));
 const one = (claim: unknown, edition = EDITION) => evaluate(application([claim]), edition).claims[0]!;
 
 describe("A16 art7.2: the fact date is the interest period's end", () => {

@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/evaluate.js";
-import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
 import { ambiguityKey, canonicalId, hiddenCharacter } from "../../src/kernel/identifiers.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
+import { thrownIssues } from "../helpers.js";
+
+const issuesOf = (doc: unknown) => thrownIssues(() => evaluate(doc, EDITION));
 
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
 const CREDIT_CODE = "91110117MA02PARK0C";
@@ -25,16 +27,6 @@ function application(claims: unknown[], history: unknown[] = [], creditCode = CR
     claims,
     history,
   };
-}
-
-function issuesOf(doc: unknown): readonly ValidationIssue[] {
-  try {
-    evaluate(doc, EDITION);
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
 }
 
 describe("canonicalId", () => {

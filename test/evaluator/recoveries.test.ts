@@ -4,23 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { recoveries } from "../../src/art09-13-recoveries.js";
-import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
+import { thrownIssues } from "../helpers.js";
 
 const history = [
   { id: "g1", clauseId: "art4.2", factDate: "2025-05-01", amount: "200000.00" },
   { id: "g2", clauseId: "art4.1-session", factDate: "2025-04-01", amount: "30000" },
 ];
 const finding = (grants: "all" | string[]) => ({ kind: "false-data", foundOn: "2026-01-10", description: "虚报成交额", grants });
-
-function issuesOf(fn: () => unknown): readonly ValidationIssue[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
-}
 
 describe("recoveries", () => {
   it("takes the JSON grants and findings of an application document", () => {
@@ -50,12 +40,12 @@ describe("recoveries", () => {
     ["findings not a list", history, { kind: "false-data" }, "findings"],
     ["an unknown finding kind", history, [{ ...finding("all"), kind: "rumour" }], "findings[0].kind"],
   ])("refuses %s with a validation error naming the field", (_what, h, f, path) => {
-    expect(issuesOf(() => recoveries(h, f)).map((i) => i.path)).toContain(path);
+    expect(thrownIssues(() => recoveries(h, f)).map((i) => i.path)).toContain(path);
   });
 
   it("refuses a cyclic history without overflowing the stack", () => {
     const cyclic: Record<string, unknown> = { id: "g1" };
     cyclic.self = cyclic;
-    expect(issuesOf(() => recoveries([cyclic], [])).length).toBeGreaterThan(0);
+    expect(thrownIssues(() => recoveries([cyclic], [])).length).toBeGreaterThan(0);
   });
 });

@@ -31,6 +31,7 @@ import { evaluateClause } from "../../src/evaluate-clause.js";
 import { type Decision, evaluate } from "../../src/evaluate.js";
 import { formatPath, PolicyValidationError, UnknownClauseError, type ValidationIssue } from "../../src/kernel/errors.js";
 import type { ClauseResult } from "../../src/kernel/rule.js";
+import { canonicalId } from "../../src/kernel/identifiers.js";
 import { usccCheckCharacter } from "../../src/kernel/uscc.js";
 import { deriveEdition } from "../../src/measures/derive-edition.js";
 import { SWITCH_VALUES, type SwitchName } from "../../src/measures/edition.js";
@@ -120,6 +121,8 @@ const ABSENT = Symbol("absent");
 export type Absent = typeof ABSENT;
 
 const FULL_WIDTH_DIGITS = "０１２３４５６７８９";
+/** Every printable ASCII character as its full-width form (U+FF01–U+FF5E). */
+const toFullWidthText = (text: string): string => text.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 const toFullWidth = (text: string): string => text.replace(/[0-9]/g, (d) => FULL_WIDTH_DIGITS[Number(d)] as string).replace(/\./g, "．");
 
 /** 1234567 → "1,234,567" with the given separator. */
@@ -275,6 +278,11 @@ export interface Expectation {
   readonly value: unknown;
   /** A claim id copied from an earlier claim: named only once the document's shape is valid. */
   readonly duplicate?: boolean;
+  /**
+   * Another spelling of an id used earlier (`of`: the path of the first spelling, which must still hold
+   * it): a cross-reference too, named only once the document's shape is valid.
+   */
+  readonly spelling?: { readonly of: readonly (string | number)[]; readonly first: string };
 }
 
 export interface ClauseCase {
@@ -535,7 +543,8 @@ const EDITS: readonly Edit[] = [
         if (typeof code !== "string" || code.length !== 18) return null;
         // A wrong check character: not the one the first 17 characters call for (however often this edit runs).
         const wrongCheck = usccCheckCharacter(code.slice(0, 17)) === "0" ? "1" : "0";
-        const bad = [code.toLowerCase(), `${code.slice(0, 17)}${wrongCheck}`, toFullWidth(code), code.slice(0, 17), "", 91110117][r.pick % 6];
+        // (Lower case and full-width digits are read as the code itself: see the spelling edit below.)
+        const bad = [`${code.slice(0, 17)}${wrongCheck}`, code.slice(0, 17), "", 91110117, `${code.slice(0, 9)}\u200b${code.slice(9)}`][r.pick % 5];
         if (bad === code) return null;
         applicant.creditCode = bad;
         return { path: ["applicant", "creditCode"], tag: "invalid", value: bad };
@@ -560,6 +569,52 @@ const EDITS: readonly Edit[] = [
     const kinds = FIELDS[hit[0].clauseId as string] as Record<string, FieldKind>;
     const name = at(Object.keys(kinds), r.field)?.[0] as string;
     (input as Json)[name] = r.gentle[kinds[name] as FieldKind].value;
+    return null;
+  },
+  // An id spelt another way (case, spaces, width, a dash): refused as ambiguous, naming both (the
+  // project id of a copy of a claim; or the copy's own id). The credit code in another spelling is read
+  // as the code itself (upper case, NFKC, trimmed).
+  (app, r) => {
+    const hit = at(claimsOf(app), r.pick);
+    if (!hit) return null;
+    const [claim, i] = hit;
+    const applicant = app.applicant as Json;
+    if (r.field % 5 === 4 && typeof applicant.creditCode === "string") {
+      const code = applicant.creditCode;
+      applicant.creditCode = [code.toLowerCase(), ` ${code}\u3000`, toFullWidth(code)][r.pick % 3];
+      return null;
+    }
+    const field = r.field % 5 < 3 ? "projectId" : "id";
+    if (typeof claim[field] !== "string") claim[field] = "proj-1";
+    const first = claim[field] as string;
+    const variants = [first.toUpperCase(), first.toLowerCase(), `${first} `, `\u3000${first}`, first.replace(/-/g, "\u2011"), toFullWidthText(first)];
+    const other = variants[r.pick % variants.length] as string;
+    if (other === first) return null;
+    const copy: Json = { ...clone(claim), id: `${String(claim.id)}-copy${claimsOf(app).length}` };
+    copy[field] = other;
+    claimsOf(app).push(copy);
+    return { path: ["claims", claimsOf(app).length - 1, field], tag: "invalid", value: other, spelling: { of: ["claims", i, field], first } };
+  },
+  // An art7.2 claim whose interest period straddles an end of the validity window (A16): dated at the
+  // period's end, as it must be; paid only for the days inside.
+  (app, r) => {
+    const hit = at(claimsOf(app), r.pick);
+    if (!hit) return null;
+    const [claim] = hit;
+    const input = claim.input;
+    if (claim.clauseId !== "art7.2" || typeof input !== "object" || input === null || Array.isArray(input)) return null;
+    const periods = [
+      ["2025-01-15", "2025-04-15"],
+      ["2025-02-01", "2025-03-01"],
+      ["2025-02-28", "2025-03-02"],
+      ["2027-01-15", "2027-04-15"],
+      ["2027-02-28", "2027-03-01"],
+      ["2027-03-01", "2027-06-01"],
+      ["2024-06-01", "2027-06-01"],
+    ][r.pick % 7] as [string, string];
+    (input as Json).interestPeriodStart = periods[0];
+    (input as Json).interestPeriodEnd = periods[1];
+    claim.factDate = periods[1];
     return null;
   },
   // A claim moved in time: anywhere in 1900–2199 (inside or outside the validity window).
@@ -619,6 +674,10 @@ function stillHolds(app: Json, e: Expectation): boolean {
   if (e.duplicate) {
     const index = e.path[1] as number;
     return claimsOf(app).some((claim, j) => j < index && claim.id === e.value);
+  }
+  if (e.spelling) {
+    const earlier = lookup(app, e.spelling.of);
+    return earlier.found && earlier.value === e.spelling.first;
   }
   return true;
 }
@@ -829,7 +888,8 @@ export function checkDecision(decision: Decision, application: unknown): void {
   const claimsIn = (application as { claims: { id: string; clauseId: string }[] }).claims;
   check(decision.claims.length === claimsIn.length, () => `${decision.claims.length} claim decisions for ${claimsIn.length} claims`);
   decision.claims.forEach((c, i) => {
-    check(c.claimId === claimsIn[i]?.id, () => `claim ${i}: decision for ${c.claimId}, input ${claimsIn[i]?.id}`);
+    // Ids are decided in their canonical form (NFKC, trimmed, dashes read as "-").
+    check(c.claimId === canonicalId(String(claimsIn[i]?.id)), () => `claim ${i}: decision for ${c.claimId}, input ${claimsIn[i]?.id}`);
     if (c.status === "undetermined") check(c.amount === null, () => `${c.claimId}: undetermined with amount ${c.amount}`);
     else check(c.amount !== null && MONEY_TEXT.test(c.amount), () => `${c.claimId}: amount ${show(c.amount)}`);
     if (!PAYING.has(c.status) && c.status !== "undetermined") check(c.amount === "0.00", () => `${c.claimId} is ${c.status} but paid ${c.amount}`);
@@ -890,5 +950,5 @@ export function runApplicationCase(c: ApplicationCase): Outcome {
  */
 function requiredOf(expectations: readonly Expectation[], error: PolicyValidationError): readonly Expectation[] {
   const envelopeRefused = error.issues.some((i) => i.code !== "inconsistent" && !(i.pathSegments[0] === "claims" && i.pathSegments[2] === "input" && i.pathSegments.length >= 4));
-  return envelopeRefused ? expectations.filter((e) => !e.duplicate) : expectations;
+  return envelopeRefused ? expectations.filter((e) => !e.duplicate && !e.spelling) : expectations;
 }

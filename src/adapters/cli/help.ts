@@ -9,6 +9,7 @@ export const USAGE: Readonly<Record<string, string>> = {
   schema: "pinggu schema application|edition|decision",
   clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
   test: "pinggu test FILE|DIR… [--lang zh|en]",
+  serve: "pinggu serve [--port 8080] [--host 127.0.0.1] [--published-on YYYY-MM-DD] [--edition FILE]… [--cors ORIGIN]… [limits]",
 };
 
 const INPUT_OPTIONS = `  FILE                    an application document: .json (one application, or an array of them),
@@ -31,6 +32,8 @@ Usage:
   ${USAGE.simulate}
   ${USAGE.schema}
   ${USAGE.clauses}
+  ${USAGE.test}
+  ${USAGE.serve}
   pinggu help [COMMAND] | pinggu COMMAND --help | pinggu --version
 
 Commands:
@@ -40,6 +43,7 @@ Commands:
   schema     the JSON Schema of the application, edition or decision document
   clauses    the clauses, with their ids and citations (第N条第（N）项)
   test       run policy officers' test cases (YAML, JSON or CSV) and say what differs
+  serve      an HTTP service (JSON, OpenAPI at /openapi.json, a page at /docs) for other systems
 
 Exit codes: 0 ok; 1 invalid input (reported on standard error; every other application is still
 evaluated and written); 2 usage.
@@ -104,7 +108,7 @@ List every clause: its id, its citation (第N条第（N）项) and its title.
 
   --format F              terminal (default) | json | csv | markdown
   --lang L                zh (default) | en`,
-  test: `Usage: \${USAGE.test}
+  test: `Usage: ${USAGE.test}
 
 Run policy officers' test cases and report, per failing case, what was expected and what came out,
 with the clause text beside it. Exit code 0 when every case passes, 1 when any fails (or a file is
@@ -117,4 +121,33 @@ not in the format), 2 on a usage mistake.
 Format: docs/test-cases.md; JSON Schema: schema/test-case.schema.json.
 Example:
   pinggu test cases/`,
+  serve: `Usage: ${USAGE.serve}
+
+Serve the library over HTTP: the clauses, decisions on applications (one, or a batch), budget
+simulations and the editions, as JSON, described by an OpenAPI 3.1 document at /openapi.json (a page
+of it at /docs). Every answer carries the library version and the edition's hash. Stateless: run as
+many as needed behind a load balancer. Needs the optional packages fastify, @fastify/swagger,
+@fastify/swagger-ui (and @fastify/cors for --cors). Stops on Ctrl-C or SIGTERM.
+
+  --port N                the port (default 8080; 0: any free port, printed on standard error)
+  --host H                the address to listen on (default 127.0.0.1: this machine only)
+  --published-on DATE     the draft, published that day, is served (the first edition: the default)
+  --edition FILE          an edition to serve (the trial text, a what-if: fixtures/editions/); repeat
+                          for several; requests choose one with ?edition=ID. Without --published-on
+                          the first --edition is the default
+  --cors ORIGIN           allow browser pages of this origin (e.g. https://grants.example.gov.cn) to
+                          call; repeat for several. Without it, CORS is off
+  --body-limit BYTES      largest request body (default 4194304)
+  --max-applications N    most applications in one batch or simulation (default 1000)
+  --max-claims N          most claims in one request, all applications together (default 10000)
+  --request-timeout MS    time to receive a whole request; slower ones get 408 (default 10000)
+  --no-log                no request log (by default one JSON line per request on standard output,
+                          never a body)
+
+Example:
+  pinggu serve --edition fixtures/editions/published-2025-03-01.json
+  curl -s -X POST 'http://127.0.0.1:8080/applications/evaluate?lang=en' \\
+       -H 'content-type: application/json' -d @fixtures/applications/brand-company.json
+
+Documentation: docs/service.md`,
 };

@@ -10,7 +10,6 @@ import { clausesCommand, schemaCommand } from "./commands/info.js";
 import { evaluateCommand } from "./commands/evaluate.js";
 import { explainCommand } from "./commands/explain.js";
 import { simulateCommand } from "./commands/simulate.js";
-import { testCommand } from "./commands/test.js";
 import { InputError } from "./edition.js";
 import { HELP, USAGE } from "./help.js";
 import { type Io, processIo } from "./io.js";
@@ -26,7 +25,8 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   simulate: simulateCommand,
   schema: schemaCommand,
   clauses: clausesCommand,
-  test: testCommand,
+  test: async (argv, io) => (await import("./commands/test.js")).testCommand(argv, io),
+  serve: async (argv, io) => (await import("../service/command.js")).serveCommand(argv, io),
 };
 
 /** Run the command line; resolves to the exit code. */

@@ -131,6 +131,16 @@ describe("the site as built", () => {
     }
   });
 
+  it("marks the parameters an edition changes, and only those (0.30 and 0.3 are the same rate)", () => {
+    const diffRows = (id: string) =>
+      [...readFileSync(join(outDir, "clauses", `${id}.html`), "utf8").matchAll(/<tr><th scope="row"><code>([^<]+)<\/code><\/th>(.*?)<\/tr>/g)]
+        .filter((row) => (row[2] as string).includes('class="num diff"'))
+        .map((row) => row[1]);
+    // fixtures/editions/what-if-art3.3-cap-300000.json changes one figure of one clause.
+    expect(diffRows("art3.3")).toEqual(["cap"]);
+    for (const id of listClauseIds().filter((id) => id !== "art3.3")) expect(diffRows(id), id).toEqual([]);
+  });
+
   it("marks every threshold word of a text, the longest first", () => {
     const { html, found } = highlightWords("投资额不少于200万元的，最高不超过200万元");
     expect(found).toEqual(["不少于", "最高不超过"]);

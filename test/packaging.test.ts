@@ -72,6 +72,7 @@ describe("npm pack ships only what users need", () => {
       "schema/complete-edition.schema.json",
       "schema/decision.schema.json",
       "schema/edition.schema.json",
+      "schema/test-case.schema.json",
     ]);
   });
 

@@ -9,6 +9,7 @@ export const USAGE: Readonly<Record<string, string>> = {
     "pinggu simulate POPULATION.jsonl [--published-on YYYY-MM-DD] [--edition FILE]… [--envelope YUAN] [--html FILE] [--format terminal|json|markdown] [--merge-same-applicant] [--lang zh|en]",
   schema: "pinggu schema application|edition|decision",
   clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
+  test: "pinggu test FILE|DIR… [--lang zh|en]",
   serve: "pinggu serve [--port 8080] [--host 127.0.0.1] [--published-on YYYY-MM-DD] [--edition FILE]… [--cors ORIGIN]… [limits]",
 };
 
@@ -34,6 +35,7 @@ Usage:
   ${USAGE.simulate}
   ${USAGE.schema}
   ${USAGE.clauses}
+  ${USAGE.test}
   ${USAGE.serve}
   pinggu help [COMMAND] | pinggu COMMAND --help | pinggu --version
 
@@ -43,6 +45,7 @@ Commands:
   simulate   the budget impact over a population, under the draft and what-ifs, with an HTML report
   schema     the JSON Schema of the application, edition or decision document
   clauses    the clauses, with their ids and citations (第N条第（N）项)
+  test       run policy officers' test cases (YAML, JSON or CSV) and say what differs
   serve      an HTTP service (JSON, OpenAPI at /openapi.json, a page at /docs) for other systems
 
 Exit codes: 0 ok; 1 invalid input (reported on standard error; every other application is still
@@ -110,6 +113,19 @@ List every clause: its id, its citation (第N条第（N）项) and its title.
 
   --format F              terminal (default) | json | csv | markdown
   --lang L                zh (default) | en`,
+  test: `Usage: ${USAGE.test}
+
+Run policy officers' test cases and report, per failing case, what was expected and what came out,
+with the clause text beside it. Exit code 0 when every case passes, 1 when any fails (or a file is
+not in the format), 2 on a usage mistake.
+
+  FILE|DIR                a case file — .yaml/.yml (needs the optional "yaml" package), .json, or .csv
+                          (one clause case per row) — or a directory of them (searched recursively)
+  --lang L                zh | en: the language of the report; default the file's own "lang", else zh
+
+Format: docs/test-cases.md; JSON Schema: schema/test-case.schema.json.
+Example:
+  pinggu test cases/`,
   serve: `Usage: ${USAGE.serve}
 
 Serve the library over HTTP: the clauses, decisions on applications (one, or a batch), budget

@@ -25,6 +25,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: Io) => Pro
   simulate: simulateCommand,
   schema: schemaCommand,
   clauses: clausesCommand,
+  test: async (argv, io) => (await import("./commands/test.js")).testCommand(argv, io),
   serve: async (argv, io) => (await import("../service/command.js")).serveCommand(argv, io),
 };
 

@@ -379,7 +379,7 @@ describe.concurrent("usage errors exit 2", () => {
     ["an unknown option", ["evaluate", "fixtures/applications/mcn-agency.json", "--edition", EDITION, "--formt", "csv"], /unknown option --formt \(did you mean --format\?\)/],
     ["no file", ["evaluate", "--edition", EDITION], /name at least one FILE/],
     ["an unknown command", ["evalute"], /no command named "evalute"/],
-    ["an unknown schema", ["schema", "claims"], /one of application, edition, decision/],
+    ["an unknown schema", ["schema", "claims"], /one of application, edition, complete-edition, decision/],
     ["a missing --edition file", ["evaluate", "fixtures/applications/mcn-agency.json", "--edition", "nope.json"], /--edition nope.json: cannot read it/],
   ];
   for (const [what, args, message] of cases) {

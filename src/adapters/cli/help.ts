@@ -7,7 +7,7 @@ export const USAGE: Readonly<Record<string, string>> = {
   explain: "pinggu explain FILE [--claim ID] [--edition FILE] [--published-on YYYY-MM-DD] [--lang zh|en]",
   simulate:
     "pinggu simulate POPULATION.jsonl [--published-on YYYY-MM-DD] [--edition FILE]… [--envelope YUAN] [--html FILE] [--format terminal|json|markdown] [--merge-same-applicant] [--lang zh|en]",
-  schema: "pinggu schema application|edition|decision",
+  schema: "pinggu schema application|edition|complete-edition|decision",
   clauses: "pinggu clauses [--format terminal|json|csv|markdown] [--lang zh|en]",
   test: "pinggu test FILE|DIR… [--lang zh|en]",
   serve: "pinggu serve [--port 8080] [--host 127.0.0.1] [--published-on YYYY-MM-DD] [--edition FILE]… [--cors ORIGIN]… [limits]",

@@ -7,7 +7,9 @@ export default defineConfig([
   {
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
-    dts: true,
+    // Members marked @internal (the big.js form of a decimal) stay out of the public types: a consumer
+    // compiles against them without big.js's types, which are not a dependency.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     clean: false, // dist/ is emptied once by `npm run build` before tsup starts: a per-config clean races the other configs
     target: "es2019",

@@ -130,6 +130,7 @@ export class Decimal {
   /** Scaled form: the number of decimal places k (0 in the big.js form). */
   readonly k: number;
   /** The big.js form, or null when the value is in the scaled form. */
+  /** @internal */
   readonly big: Big.Big | null;
   /**
    * The plain text once printed: a value is immutable, and an edition's figures are printed in every
@@ -142,6 +143,7 @@ export class Decimal {
    * through its shortest decimal string, so 0.1 is exactly 0.1) or another Decimal. Throws on anything
    * else, as big.js does.
    */
+  /** @internal */
   constructor(value: DecimalInput | typeof RAW, m = 0, k = 0, big: Big.Big | null = null, plain: string | undefined = undefined) {
     this.text = plain;
     if (value === RAW) {
@@ -359,6 +361,7 @@ export class Decimal {
   }
 
   /** This value as a big.js number of the private constructor. */
+  /** @internal */
   toBig(): Big.Big {
     return this.big ?? new BigExact(plainScaled(this.m, this.k));
   }

@@ -1,7 +1,7 @@
 /**
  * `evaluate(application, edition?)`: how much an applicant gets, and why. Synchronous and pure.
  *
- * Order of reasoning for each claim (INTERPRETATION.md §3–§6):
+ * Order of reasoning for each claim (docs/applications.md, "How each claim is decided"):
  *   1. 第九条/第十三条 findings, 第十条 exclusions, 第二条 applicability — for the applicant as a whole;
  *   2. 第十四条 — the fact paid for must lie inside the validity window;
  *   3. 第十一条 — support already received under another Pinggu policy is not paid again;

@@ -147,6 +147,27 @@ export const applicationSchema = z
   .meta({ title: "Application", description: "平谷区促进直播电商产业高质量发展若干措施 — an application / 申请" });
 
 export type ApplicationInput = z.input<typeof applicationSchema>;
+
+/**
+ * A document as a caller passes it: any value of unknown shape (JSON read from a file, checked at run
+ * time), or — written in the code — an object whose every field is a field of the application document,
+ * so that a misspelt field name is a compile error where it is typed. Facts (`claims[].input`) are
+ * free-form here: each clause checks its own.
+ */
+export type ApplicationArgument<T> = unknown extends T ? T : OnlyKnownFields<T, ApplicationInput>;
+
+/** `T` with `never` for every field, at any depth, that `Shape` does not have. */
+export type OnlyKnownFields<T, Shape> = T extends readonly (infer Item)[]
+  ? NonNullable<Shape> extends readonly (infer ShapeItem)[]
+    ? readonly OnlyKnownFields<Item, ShapeItem>[]
+    : T
+  : T extends object
+    ? string extends keyof T
+      ? T // a record of any keys (a document built in code from data): checked at run time
+      : NonNullable<Shape> extends object
+        ? { readonly [K in keyof T]: K extends keyof NonNullable<Shape> ? OnlyKnownFields<T[K], NonNullable<Shape>[K]> : never }
+        : T
+    : T;
 export type Application = z.output<typeof applicationSchema>;
 export type Claim = z.output<typeof claimSchema>;
 export type Grant = z.output<typeof grantSchema>;

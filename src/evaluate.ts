@@ -13,6 +13,7 @@
  */
 import {
   type Application,
+  type ApplicationArgument,
   type ApplicationInput,
   applicationSchema,
   readApplicationFast,
@@ -606,7 +607,7 @@ function windowOf(edition: Edition, publishedOn: CivilDate): ValidityWindow {
  * Evaluate a whole application under an edition (the draft by default, which needs a publication date:
  * see `deriveEdition`). Throws PolicyValidationError carrying every issue of the document.
  */
-export function evaluate(applicationInput: ApplicationInput | unknown, edition: Edition = DRAFT_EDITION): Decision {
+export function evaluate<T>(applicationInput: T & ApplicationArgument<T>, edition: Edition = DRAFT_EDITION): Decision {
   return decide(applicationInput, edition, true);
 }
 

@@ -37,6 +37,7 @@ export { evaluateBatch, groupApplications, mergeApplications, type ApplicationGr
 export {
   applicationSchema,
   type Application,
+  type ApplicationArgument,
   type ApplicationInput,
   type Claim,
   type Grant,

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { thrownIssues } from "./helpers.js";
 import { editionHash, evaluate } from "../src/evaluate.js";
 import { evaluateClause } from "../src/evaluate-clause.js";
-import { PolicyValidationError, type ValidationIssue } from "../src/kernel/errors.js";
 import { usccCheckCharacter } from "../src/kernel/uscc.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
 import { type Edition, validateEdition } from "../src/measures/edition.js";
@@ -27,15 +27,7 @@ function copy(edition: Edition = DERIVED): Json {
   return JSON.parse(JSON.stringify(edition)) as Json;
 }
 
-function issuesOf(run: () => unknown): readonly ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
-}
+const issuesOf = thrownIssues;
 
 const paths = (run: () => unknown) => issuesOf(run).map((issue) => issue.path);
 

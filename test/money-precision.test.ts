@@ -8,9 +8,9 @@
 import { readFileSync } from "node:fs";
 import * as z from "zod";
 import { describe, expect, it } from "vitest";
+import { thrownIssues } from "./helpers.js";
 import { evaluate } from "../src/evaluate.js";
 import { evaluateClause } from "../src/evaluate-clause.js";
-import { PolicyValidationError, type ValidationIssue } from "../src/kernel/errors.js";
 import { usccCheckCharacter } from "../src/kernel/uscc.js";
 import { deriveEdition } from "../src/measures/derive-edition.js";
 import { RULES } from "../src/measures/registry.js";
@@ -32,15 +32,7 @@ function example(clauseId: string): Record<string, unknown> {
   return (file.examples[0] as { input: Record<string, unknown> }).input;
 }
 
-function refusal(run: () => unknown): readonly ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PolicyValidationError);
-    return (error as PolicyValidationError).issues;
-  }
-  throw new Error("expected a PolicyValidationError");
-}
+const refusal = thrownIssues;
 
 describe("the money facts of every clause are known", () => {
   it("lists the fields the text pays or measures in yuan, clause by clause", () => {

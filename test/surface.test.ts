@@ -10,6 +10,7 @@
  * fails until it is given valid arguments below (or listed among the values that are not functions).
  */
 import { describe, expect, it } from "vitest";
+import { thrownIssues } from "./helpers.js";
 import * as library from "../src/index.js";
 import { PolicyValidationError, UnknownClauseError } from "../src/index.js";
 
@@ -193,15 +194,7 @@ describe("the public surface", () => {
 });
 
 describe("the fixes named in issue 12, each at its boundary", () => {
-  const issuesOf = (run: () => unknown): readonly library.ValidationIssue[] => {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(PolicyValidationError);
-      return (error as PolicyValidationError).issues;
-    }
-    throw new Error("expected a PolicyValidationError");
-  };
+  const issuesOf = thrownIssues;
 
   it("canonicalJson on a cyclic object names the path of the cycle and where it loops back to", () => {
     const document: Record<string, unknown> = { claims: [{ id: "a", input: {} }] };

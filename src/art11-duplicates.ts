@@ -68,6 +68,12 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
     return settlements;
   }
 
+  // No claim names a project: nothing for 第十一条 to settle (the common case, kept cheap).
+  if (!candidates.some(hasProject) && !undetermined.some(hasProject)) {
+    finalRun(candidates, [], history, ctx, explain, settlements);
+    return settlements;
+  }
+
   // A project already paid under one clause in the history is paid under that clause only.
   const paidInHistory = historyByProject(history);
   const open = (w: W): boolean => {
@@ -103,9 +109,13 @@ export function settleClaims<W extends LedgerEntry>(input: DuplicatesInput<W>): 
 
   // The claims of no such project, by clause (ledger keys never cross clauses: see claim-ledger.ts).
   const rest = admitted.filter((w) => !inTwinProject.has(w));
+  const reservations: Reservation[] = [];
+  if (twinProjects.length === 0) {
+    finalRun(rest, reservations, history, ctx, explain, settlements);
+    return settlements;
+  }
   const restByClause = groupBy(rest, (w) => w.claim.clauseId);
   const historyByClause = groupBy(history, (grant) => grant.clauseId);
-  const reservations: Reservation[] = [];
 
   for (const { claims } of twinProjects) {
     const offers: Offer<W>[] = [];
@@ -171,7 +181,10 @@ function finalRun<W extends LedgerEntry>(
   entries.forEach((w, i) => settlements.set(w, { kind: "ledger", outcome: outcomes[i] as LedgerOutcome }));
 }
 
+const hasProject = (w: LedgerEntry): boolean => projectUnderArticle11(w) !== undefined;
+
 function historyByProject(history: readonly Grant[]): Map<string, Grant[]> {
+  if (history.length === 0) return new Map();
   const paid = inFactDateOrder(history, (grant) => grant.factDate, (grant) => grant.id).filter(
     // A15: an award stacking on another clause is no project's payment.
     (grant) => grant.projectId !== undefined && grant.amount.gt(0) && getRule(grant.clauseId).stacksOn === undefined,

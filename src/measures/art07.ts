@@ -237,24 +237,11 @@ export interface CountedPeriod {
   readonly clipped: boolean;
 }
 
-/** The first day and the day after the last of each edition's window (editions never change). */
-const WINDOW_BOUNDS = new WeakMap<object, { readonly from: CivilDate; readonly afterWindow: CivilDate }>();
-
-function windowBounds(ctx: MeasuresContext, publishedOn: CivilDate): { readonly from: CivilDate; readonly afterWindow: CivilDate } {
-  let bounds = WINDOW_BOUNDS.get(ctx.edition);
-  if (bounds === undefined) {
-    const window = validityWindow(ctx.edition, publishedOn);
-    bounds = { from: window.from, afterWindow: addCalendarDays(window.to, 1) };
-    WINDOW_BOUNDS.set(ctx.edition, bounds);
-  }
-  return bounds;
-}
-
 export function countedInterestPeriod(start: CivilDate, end: CivilDate, ctx: MeasuresContext): CountedPeriod {
   const publishedOn = ctx.edition.publishedOn;
   if (ctx.switches.art7_2InterestPeriod === "whole-period" || publishedOn === null) return { start, end, clipped: false };
-  const window = windowBounds(ctx, publishedOn);
-  const afterWindow = window.afterWindow;
+  const window = validityWindow(ctx.edition, publishedOn);
+  const afterWindow = addCalendarDays(window.to, 1);
   const from = start < window.from ? window.from : start;
   const until = end > afterWindow ? afterWindow : end;
   const clipped = from !== start || until !== end;

@@ -91,21 +91,23 @@ export function groupApplications(applications: readonly unknown[], options: Bat
   const byCode = new Map<string, number[]>();
   const order: (string | number)[] = [];
   const issues: ValidationIssue[] = [];
-  applications.forEach((application, index) => {
-    const code = creditCodeOf(application);
+  // Every index, holes of a sparse array included: a hole is an application that is not one, reported
+  // where it stands (forEach would skip it and lose it without a word).
+  for (let index = 0; index < applications.length; index++) {
+    const code = creditCodeOf(applications[index]);
     if (code === null) {
       order.push(index);
-      return;
+      continue;
     }
     const sources = byCode.get(code);
     if (sources === undefined) {
       byCode.set(code, [index]);
       order.push(code);
-      return;
+      continue;
     }
     if (!merge) issues.push(sameApplicantIssue(sources[0] as number, index, code));
     sources.push(index);
-  });
+  }
   if (issues.length > 0) throw new PolicyValidationError(issues, "batch");
   const groups: ApplicationGroup[] = [];
   const mergeIssues: ValidationIssue[] = [];

@@ -82,6 +82,12 @@ describe("evaluateBatch", () => {
     expect(issues.map((i) => i.path)).toEqual(["[0].claims[0].clauseId", "[1].claims[0].factDate"]);
   });
 
+  it("a hole in a sparse array is reported at its index, not skipped", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [app(CODE_A, []), , app(CODE_B, [])];
+    expect(thrownIssues(() => evaluateBatch(sparse, EDITION)).map((i) => i.path)).toEqual(["[1]"]);
+  });
+
   it("a document without a readable credit code stands alone and is reported", () => {
     const issues = thrownIssues(() => evaluateBatch([null, app(CODE_A, [])], EDITION));
     expect(issues[0]?.path).toBe("[0]");

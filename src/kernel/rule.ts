@@ -12,6 +12,7 @@ import { Calculation, roundStep, type Step } from "./calc.js";
 import type { Bilingual, ConditionResult } from "./conditions.js";
 import { type Decimal, formatMoney, type RoundingMode } from "./decimal.js";
 import { type IssueInput, makeIssue, PolicyValidationError } from "./errors.js";
+import { freezeMade } from "./freeze.js";
 import { type FastParser, fastParserOf, parseWith } from "./fields.js";
 import { CLAUSE_REASON_CODES, type Reason } from "./reasons.js";
 
@@ -277,8 +278,9 @@ function makeResult<S extends z.ZodType, Ctx>(
   capBinding: string | null,
   reasons: readonly Reason[],
 ): ClauseResult {
-  // The order of the text documents (golden decisions compare them byte for byte).
-  return {
+  // The order of the text documents (golden decisions compare them byte for byte). Frozen: a result
+  // is plain data, and its shared parts (labels, yes/no conditions, citations) are frozen already.
+  return freezeMade({
     clauseId: rule.id,
     title: rule.title,
     citation: rule.citation,
@@ -297,7 +299,7 @@ function makeResult<S extends z.ZodType, Ctx>(
     caps,
     capBinding,
     reasons,
-  };
+  });
 }
 
 function notAnObject<S extends z.ZodType, Ctx>(rule: RuleDefinition<S, Ctx>, raw: unknown, path: readonly (string | number)[]): PolicyValidationError {
@@ -447,19 +449,19 @@ export function explainFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S,
   const input = facts as z.output<S>;
   const conditions = rule.conditions(input, ctx);
   const judged = judgeConditions(conditions, rule.amountFields, input as Record<string, unknown>);
-  if (judged.status === "ineligible") {
-    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, judged.failed, judged.missing, NO_STEPS, NO_CAPS, null, conditionReasons(conditions));
-  }
-  if (judged.status === "undetermined") {
-    const missing = judged.missing;
-    const reasons: Reason[] = [
-      {
-        code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
-        en: `Missing facts: ${missing.join(", ")}. ${CLAUSE_REASON_CODES.FACTS_MISSING.en}`,
-        zh: `缺少事实：${missing.join("、")}。${CLAUSE_REASON_CODES.FACTS_MISSING.zh}`,
-      },
-    ];
-    return makeResult(rule, prepared, env, "undetermined", null, null, null, conditions, NONE, missing, NO_STEPS, NO_CAPS, null, reasons);
+  if (judged.status !== "eligible") {
+    const { status, missing } = judged;
+    const reasons: Reason[] =
+      status === "ineligible"
+        ? conditionReasons(conditions)
+        : [
+            {
+              code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
+              en: `Missing facts: ${missing.join(", ")}. ${CLAUSE_REASON_CODES.FACTS_MISSING.en}`,
+              zh: `缺少事实：${missing.join("、")}。${CLAUSE_REASON_CODES.FACTS_MISSING.zh}`,
+            },
+          ];
+    return makeResult(rule, prepared, env, status, status === "ineligible" ? "0.00" : null, null, null, conditions, judged.failed, missing, NO_STEPS, NO_CAPS, null, reasons);
   }
 
   const calc = new Calculation(true);

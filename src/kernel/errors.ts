@@ -15,7 +15,11 @@ export interface ValidationIssue {
   readonly expectedZh: string;
   readonly hint?: string;
   readonly hintZh?: string;
-  /** The whole sentence, ready to show to a person. */
+  /**
+   * What is wrong, as a sentence without the path (`expected …; received …`): the path is in `path`, so
+   * a caller printing both does not show it twice. Text for a person names the field too: it is
+   * `${path}: ${message}` (zh `${path}：${messageZh}`), as the error's own message lists it.
+   */
   readonly message: string;
   readonly messageZh: string;
 }
@@ -51,10 +55,10 @@ export function describeReceived(value: unknown): string {
   if (typeof value === "string") {
     const shown = value.length > MAX_RECEIVED_LENGTH ? `${value.slice(0, MAX_RECEIVED_LENGTH)}…` : value;
     const suffix = value.length > MAX_RECEIVED_LENGTH ? ` (${value.length} characters)` : "";
-    return `${JSON.stringify(shown)}${suffix}`;
+    return JSON.stringify(shown) + suffix;
   }
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (typeof value === "boolean" || typeof value === "bigint") return `${String(value)} (${typeof value})`;
+  if (typeof value === "number") return Object.is(value, -0) ? "-0" : `${value}`;
+  if (typeof value === "boolean" || typeof value === "bigint") return `${value} (${typeof value})`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof Date) return "a Date object";
   if (value instanceof Map) return "a Map";
@@ -78,13 +82,10 @@ export interface IssueInput {
 }
 
 export function makeIssue(input: IssueInput): ValidationIssue {
-  const path = formatPath(input.pathSegments);
   const received = describeReceived(input.received);
-  const message = `${path}: expected ${input.expected}; received ${received}${input.hint ? ` (${input.hint})` : ""}`;
-  const messageZh = `${path}：应为${input.expectedZh}；实际收到 ${received}${input.hintZh ? `（${input.hintZh}）` : ""}`;
   return {
     code: input.code,
-    path,
+    path: formatPath(input.pathSegments),
     // Segments are shortened like the printed path: a hostile key must not travel on in the JSON either.
     pathSegments: input.pathSegments.map((segment) => (typeof segment === "string" ? shortName(segment) : segment)),
     received,
@@ -92,20 +93,19 @@ export function makeIssue(input: IssueInput): ValidationIssue {
     expectedZh: input.expectedZh,
     ...(input.hint ? { hint: input.hint } : {}),
     ...(input.hintZh ? { hintZh: input.hintZh } : {}),
-    message,
-    messageZh,
+    message: `expected ${input.expected}; received ${received}${input.hint ? ` (${input.hint})` : ""}`,
+    messageZh: `应为${input.expectedZh}；实际收到 ${received}${input.hintZh ? `（${input.hintZh}）` : ""}`,
   };
 }
 
-/** Bad input: carries every issue found, not just the first. */
+/** Bad input: carries every issue found, not just the first; its message names each issue's path. */
 export class PolicyValidationError extends Error {
   override readonly name: string = "PolicyValidationError";
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[], context?: string) {
-    const head = context ? `${context}: ` : "";
     const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-    super(`${head}invalid input, ${count}:\n${issues.map((issue) => `  - ${issue.message}`).join("\n")}`);
+    super(`${context ? `${context}: ` : ""}invalid input, ${count}:\n${issues.map((issue) => `  - ${issue.path}: ${issue.message}`).join("\n")}`);
     this.issues = issues;
   }
 }
@@ -141,11 +141,9 @@ export class UnknownClauseError extends PolicyValidationError {
 }
 
 /**
- * The same issue at another path (found inside a larger document, or in a merged one): the path and the
- * sentences that begin with it are rewritten; everything else is kept.
+ * The same issue at another path (found inside a larger document, or in a merged one): only the path
+ * changes; the sentences do not name it.
  */
 export function issueAt(issue: ValidationIssue, pathSegments: readonly (string | number)[]): ValidationIssue {
-  const path = formatPath(pathSegments);
-  const rest = (message: string): string => (message.startsWith(issue.path) ? message.slice(issue.path.length) : `: ${message}`);
-  return { ...issue, path, pathSegments, message: `${path}${rest(issue.message)}`, messageZh: `${path}${rest(issue.messageZh)}` };
+  return { ...issue, path: formatPath(pathSegments), pathSegments };
 }

@@ -11,12 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { csvCaseDocument, parseYamlText } from "../../src/adapters/site/case-files.js";
-import { caseFileJsonSchema, readCaseFile, sameAmount } from "../../src/adapters/site/cases.js";
+import { caseFileJsonSchema, readCaseFile, runCase, sameAmount } from "../../src/adapters/site/cases.js";
 import { clauseFields, normaliseFacts } from "../../src/adapters/site/fields.js";
 import { testCommand } from "../../src/adapters/cli/commands/test.js";
 import type { Io } from "../../src/adapters/cli/io.js";
 import { evaluateClause, listClauseIds } from "../../src/index.js";
 import { ensureBuilt, ROOT } from "../cross-runtime/runtimes.js";
+import { thrownIssues } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pinggu-cases-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,6 +127,15 @@ describe("a failing case", () => {
     const { code, out } = await runTest([path, "--lang", "en"]);
     expect(code).toBe(1);
     expect(out).toMatch(/could not be decided: investment: expected an amount in yuan/);
+  });
+
+  it("with facts the library refuses: the field named once, before the library's sentence, in both languages", () => {
+    const read = readCaseFile({ cases: [{ name: "x", clause: "art3.1", facts: { investment: "三百万" }, expect: { status: "eligible" } }] });
+    if (!("file" in read)) throw new Error(JSON.stringify(read.problems));
+    const outcome = runCase(read.file.cases[0]!, 0, read.file, { readJson: () => null });
+    const issue = thrownIssues(() => evaluateClause("art3.1", { investment: "三百万" }))[0];
+    expect(issue?.message.startsWith("expected ")).toBe(true);
+    expect(outcome.error).toEqual({ en: `investment: ${issue?.message}`, zh: `investment：${issue?.messageZh}` });
   });
 
   it("of a whole application: the claim, its clause and the total", async () => {

@@ -16,8 +16,9 @@ import { fileURLToPath } from "node:url";
 import Big from "big.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Progress } from "../../src/adapters/cli/simulate-progress.js";
+import { applicationProblemLines } from "../../src/adapters/cli/simulate-report.js";
 import { bandLabel, niceTicks } from "../../src/adapters/cli/report-html.js";
-import { deriveEdition, evaluate, generatePopulation, listClauseIds, simulate, type SimulationResult } from "../../src/index.js";
+import { deriveEdition, evaluate, generatePopulation, listClauseIds, PolicyValidationError, simulate, type SimulationResult } from "../../src/index.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUILT_CLI = join(ROOT, "dist", "cli.js");
@@ -199,7 +200,7 @@ describe.concurrent("pinggu simulate: bad input", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`pinggu: ${file}: line 3, column 15: expected valid JSON`);
     expect(result.stderr).toContain(`pinggu: ${file}: line 8, column 6: expected valid JSON`);
-    expect(result.stderr).toMatch(new RegExp(`pinggu: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: line 6: .*applicant\\.creditCode`));
+    expect(result.stderr).toMatch(new RegExp(`pinggu: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: line 6: applicant\\.creditCode: expected `));
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report).toMatchObject({ invalidLines: 2, invalidApplications: 1, lines: 9 });
     expect(report.problems.map((p) => p.line)).toEqual([3, 8]);
@@ -335,6 +336,23 @@ describe("pinggu simulate --html", () => {
 });
 
 describe("pieces of the report", () => {
+  it("an invalid application's lines name each field once, before the library's sentence", () => {
+    let error: PolicyValidationError | undefined;
+    try {
+      evaluate({ applicant: { name: "无信用代码" }, claims: [] }, DRAFT);
+    } catch (thrown) {
+      error = thrown as PolicyValidationError;
+    }
+    expect(error).toBeInstanceOf(PolicyValidationError);
+    const issue = error!.issues.find((each) => each.path === "applicant.creditCode")!;
+    expect(issue.message.startsWith("expected ")).toBe(true);
+    const invalid = { index: 5, line: 6, message: error!.message, issues: [issue] };
+    expect(applicationProblemLines(invalid, "en")).toEqual([`line 6: applicant.creditCode: ${issue.message}`]);
+    expect(applicationProblemLines(invalid, "zh")).toEqual([`第6行：applicant.creditCode：${issue.messageZh}`]);
+    // Without the issues, the error's own list is used, and it names the path too.
+    expect(applicationProblemLines({ ...invalid, issues: undefined }, "en")).toContain(`line 6: applicant.creditCode: ${issue.message}`);
+  });
+
   it("axis ticks are round numbers from 0 past the largest value", () => {
     expect(niceTicks(19.38)).toEqual([0, 5, 10, 15, 20]);
     expect(niceTicks(57, true)).toEqual([0, 20, 40, 60]);

@@ -262,6 +262,17 @@ describe("POST /applications/evaluate", () => {
     }
   });
 
+  it("an issue's message does not repeat its path: the path is beside it", async () => {
+    const application = structuredClone(FIXTURES[0]) as { applicant: Record<string, unknown> };
+    application.applicant.creditCode = "not a code";
+    const problem = problemOf(await post("/applications/evaluate", application), 422);
+    const issue = problem.issues?.find((each) => each.path === "applicant.creditCode");
+    expect(issue?.message.startsWith("expected ")).toBe(true);
+    expect(issue?.messageZh.startsWith("应为")).toBe(true);
+    expect(issue?.message).not.toContain("creditCode");
+    expect(issue?.messageZh).not.toContain("creditCode");
+  });
+
   it("in a batch, an issue's path starts with the application's index", async () => {
     const bad = { ...FIXTURES[1], claims: "none" };
     const problem = problemOf(await post("/applications/evaluate", [FIXTURES[0], bad]), 422);
@@ -442,6 +453,22 @@ describe("bad requests get their 4xx, described", () => {
       ]),
     );
     problemOf(await post("/applications/evaluate?merge=perhaps", FIXTURES), 400);
+  });
+
+  it("a bad query parameter: the issue's message leaves the path to `path`, the detail names it", async () => {
+    const problem = problemOf(await post("/applications/evaluate?lang=fr", FIXTURES[0]), 400);
+    const issue = problem.issues?.find((each) => each.path === "query.lang");
+    expect(issue?.message).toBe('expected one of zh, en; received "fr"');
+    expect(issue?.messageZh).toBe('应为以下之一：zh, en；实际收到 "fr"');
+    expect(problem.detail).toContain(`query.lang: ${issue?.message}`);
+    expect(problem.detailZh).toContain(`query.lang：${issue?.messageZh}`);
+  });
+
+  it("a body of the wrong kind: the (root) issue's message does not repeat the path", async () => {
+    const problem = problemOf(await post("/applications/evaluate", "42"), 400);
+    expect(problem.issues?.[0]?.path).toBe("(root)");
+    expect(problem.issues?.[0]?.message.startsWith("expected ")).toBe(true);
+    expect(problem.issues?.[0]?.messageZh.startsWith("应为")).toBe(true);
   });
 
   it("over the limits: 413 naming the limit", async () => {

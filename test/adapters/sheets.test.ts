@@ -26,7 +26,7 @@ import {
   SHEETS_BUDGET_BYTES,
 } from "../../src/adapters/sheets/wrappers.js";
 import { evaluateClause } from "../../src/evaluate-clause.js";
-import { PolicyValidationError } from "../../src/kernel/errors.js";
+import { PolicyValidationError, type ValidationIssue } from "../../src/kernel/errors.js";
 import { explainClause } from "../../src/kernel/explain.js";
 import type { ClauseResult } from "../../src/kernel/rule.js";
 import { listRules } from "../../src/measures/registry.js";
@@ -128,9 +128,14 @@ function library(clauseId: string, input: Record<string, unknown>): Library {
   }
 }
 
+/** One issue as a cell words it: the field, then the library's sentence (which does not name the field). */
+function issueText(issue: ValidationIssue, lang: "zh" | "en" = "zh"): string {
+  return lang === "zh" ? `${issue.path}：${issue.messageZh}` : `${issue.path}: ${issue.message}`;
+}
+
 /** What PINGGU_SUBSIDY_TEXT must say for the library's answer. */
 function expectedText(answer: Library, lang: "zh" | "en" = "zh"): string {
-  if ("error" in answer) return `#ERROR: ${answer.error.issues.map((i) => (lang === "zh" ? i.messageZh : i.message)).join(lang === "zh" ? "；" : "; ")}`;
+  if ("error" in answer) return `#ERROR: ${answer.error.issues.map((i) => issueText(i, lang)).join(lang === "zh" ? "；" : "; ")}`;
   const { result } = answer;
   if (result.amount !== null) return result.amount;
   return lang === "zh" ? `#UNDETERMINED: 缺少事实：${result.missingFacts.join("、")}` : `#UNDETERMINED: missing facts: ${result.missingFacts.join(", ")}`;
@@ -480,7 +485,11 @@ describe("Google Sheets: the bundle and functions.gs in one script project", () 
     const core = library("art3.3", { selfOperatedOnlineSales: "maybe", annualOnlineRetail: "abc", cityAverageGrowthRate: "0.08" });
     expect("error" in core).toBe(true);
     const issues = (core as { error: PolicyValidationError }).error.issues;
-    expect(text.startsWith(`#ERROR: ${issues[0]!.messageZh}；${issues[1]!.messageZh}；growthRate：`)).toBe(true);
+    expect(text.startsWith(`#ERROR: ${issueText(issues[0]!)}；${issueText(issues[1]!)}；growthRate：`)).toBe(true);
+    // The library's sentences leave the field to the path; the cell names it, once.
+    expect(issues[0]!.messageZh.startsWith("应为")).toBe(true);
+    expect(text.startsWith("#ERROR: selfOperatedOnlineSales：应为")).toBe(true);
+    expect(text.split("selfOperatedOnlineSales").length).toBe(2);
   });
 
   it("an unknown clause, too many inputs or a range where one cell belongs come back as text", () => {
@@ -509,7 +518,7 @@ describe("Google Sheets: the bundle and functions.gs in one script project", () 
         rows.push(cellsOf("art3.3", input, i));
         const answer = library("art3.3", input);
         if ("error" in answer) {
-          const message = answer.error.issues.map((issue) => issue.messageZh).join("；");
+          const message = answer.error.issues.map((issue) => issueText(issue)).join("；");
           expected.push([`#ERROR: ${message}`, "error", message]);
         } else {
           const reason = answer.result.reasons.map((r) => r.zh).join("；");

@@ -20,6 +20,7 @@ import { clauseFields } from "../../src/adapters/site/fields.js";
 import { highlightWords } from "../../src/adapters/site/pages.js";
 import { deriveEdition, evaluate, evaluateClause, explainDecision, listClauseIds } from "../../src/index.js";
 import { findChromium, installChromium, ROOT } from "../cross-runtime/runtimes.js";
+import { thrownIssues } from "../helpers.js";
 
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const outDir = mkdtempSync(join(tmpdir(), "pinggu-site-"));
@@ -195,6 +196,12 @@ describe("the site in headless Chromium, from file://, offline", () => {
     await page.click("#evaluate");
     await page.waitForSelector("#result-errors");
     expect(await page.$eval("#f-investment-error", (node) => node.textContent ?? "")).toContain("investment");
+    // The library's sentence does not name the field; the page does, once, before it (zh, then en).
+    const issue = thrownIssues(() => evaluateClause("art3.1", { investment: "三千" }))[0]!;
+    expect(issue.message).not.toContain("investment");
+    const shown = `investment：${issue.messageZh}: ${issue.message}`;
+    expect(await page.$$eval("#result-errors li", (items) => items.map((item) => item.textContent ?? ""))).toEqual([shown]);
+    expect(await page.$eval("#f-investment-error", (node) => node.textContent ?? "")).toBe(shown);
   });
 
   it("copies the form as JSON and as a test case that `pinggu test` passes", async (ctx) => {

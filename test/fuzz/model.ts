@@ -756,12 +756,22 @@ function show(value: unknown): string {
   }
 }
 
-function checkIssue(issue: ValidationIssue): void {
+/**
+ * One issue of a thrown error. Its sentences do not repeat the path (it is in `path`, beside them); the
+ * error's own message, text for a person, names it (`  - path: message`), when the error words its own
+ * list (an UnknownClauseError says the known ids instead).
+ */
+function checkIssue(issue: ValidationIssue, errorMessage?: string): void {
   check(typeof issue.path === "string" && issue.path.length > 0, () => `an issue without a path: ${show(issue)}`);
   check(Array.isArray(issue.pathSegments), () => `an issue without path segments: ${show(issue)}`);
   check(issue.path === formatPath(issue.pathSegments) || issue.path.includes("…("), () => `path ${issue.path} does not match its segments ${show(issue.pathSegments)}`);
-  check(issue.message.startsWith(issue.path), () => `the message does not start with the path: ${issue.message}`);
-  check(issue.messageZh.startsWith(issue.path), () => `the Chinese message does not start with the path: ${issue.messageZh}`);
+  check(!issue.message.startsWith(`${issue.path}:`), () => `the message repeats the path: ${issue.message}`);
+  check(!issue.messageZh.startsWith(`${issue.path}：`), () => `the Chinese message repeats the path: ${issue.messageZh}`);
+  check(issue.message.startsWith("expected "), () => `the message does not say what was expected first: ${issue.message}`);
+  check(issue.messageZh.startsWith("应为"), () => `the Chinese message does not say what was expected first: ${issue.messageZh}`);
+  if (errorMessage !== undefined) {
+    check(errorMessage.includes(`\n  - ${issue.path}: ${issue.message}`), () => `the error's message does not name ${issue.path}: ${errorMessage}`);
+  }
   check(typeof issue.expected === "string" && issue.expected.length > 0, () => `an issue without "expected": ${show(issue)}`);
   check(typeof issue.expectedZh === "string" && issue.expectedZh.length > 0, () => `an issue without "expectedZh": ${show(issue)}`);
   check(["invalid_value", "invalid_type", "unknown_field", "required", "inconsistent"].includes(issue.code), () => `unknown issue code ${issue.code}`);
@@ -837,12 +847,12 @@ function thrownOutcome(error: unknown, clauseIdValid: boolean): Outcome {
   // First: an UnknownClauseError is also a PolicyValidationError (with its one issue at clauseId).
   if (error instanceof UnknownClauseError) {
     check(!clauseIdValid, () => `UnknownClauseError for a known clause id: ${error.message}`);
-    error.issues.forEach(checkIssue);
+    for (const issue of error.issues) checkIssue(issue);
     return "UnknownClauseError";
   }
   if (error instanceof PolicyValidationError) {
     check(error.issues.length > 0, "a PolicyValidationError without issues");
-    error.issues.forEach(checkIssue);
+    for (const issue of error.issues) checkIssue(issue, error.message);
     return "PolicyValidationError";
   }
   const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ""}` : show(error);

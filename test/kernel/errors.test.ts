@@ -7,6 +7,7 @@ import { Dec, ZERO } from "../../src/kernel/decimal.js";
 import {
   describeReceived,
   formatPath,
+  issueAt,
   makeIssue,
   PolicyValidationError,
   shortName,
@@ -92,9 +93,10 @@ describe("bad input: one PolicyValidationError with every issue", () => {
       expect(issue.code).toBe("invalid_value");
       expect(issue.expected.length).toBeGreaterThan(0);
       expect(issue.expectedZh).toMatch(/[\u4e00-\u9fff]/);
-      expect(issue.message).toContain(issue.path);
-      expect(issue.messageZh).toContain(issue.path);
-      expect(error.message).toContain(issue.message);
+      // The issue's sentences leave the path to `path`; the error's message, text for a person, names it.
+      expect(issue.message).not.toContain(issue.path);
+      expect(issue.messageZh).not.toContain(issue.path);
+      expect(error.message).toContain(`\n  - ${issue.path}: ${issue.message}`);
     }
   });
 
@@ -108,8 +110,8 @@ describe("bad input: one PolicyValidationError with every issue", () => {
     expect(issue.expectedZh).toBe('以平方米为单位的面积：0 至 100000000 之间的普通小数，写作字符串（如 "1000.50"）或有限数值');
     expect(issue.hint).toBe('thousands separators are not accepted; write "1000" instead of "1,000"');
     expect(issue.hintZh).toBe("不接受千位分隔符，请写 1000 而不是 1,000");
-    expect(issue.message).toBe(`usedArea: expected ${issue.expected}; received "3,000" (${issue.hint})`);
-    expect(issue.messageZh).toBe(`usedArea：应为${issue.expectedZh}；实际收到 "3,000"（${issue.hintZh}）`);
+    expect(issue.message).toBe(`expected ${issue.expected}; received "3,000" (${issue.hint})`);
+    expect(issue.messageZh).toBe(`应为${issue.expectedZh}；实际收到 "3,000"（${issue.hintZh}）`);
   });
 
   it("the received value is rendered for each kind of value", () => {
@@ -564,8 +566,8 @@ describe("formatPath and describeReceived", () => {
 
   it("makeIssue builds both sentences and leaves out an absent hint", () => {
     const issue = makeIssue({ code: "required", pathSegments: ["x"], received: undefined, expected: "a thing", expectedZh: "某物" });
-    expect(issue.message).toBe("x: expected a thing; received nothing (the field is absent)");
-    expect(issue.messageZh).toBe("x：应为某物；实际收到 nothing (the field is absent)");
+    expect(issue.message).toBe("expected a thing; received nothing (the field is absent)");
+    expect(issue.messageZh).toBe("应为某物；实际收到 nothing (the field is absent)");
     expect("hint" in issue).toBe(false);
     expect("hintZh" in issue).toBe(false);
   });
@@ -576,6 +578,41 @@ describe("formatPath and describeReceived", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error.issues).toHaveLength(2);
     expect(error.message.startsWith("invalid input, 2 problems:")).toBe(true);
+  });
+});
+
+describe("an issue's sentences do not repeat its path; the error's message names it", () => {
+  const issue = makeIssue({ code: "invalid_value", pathSegments: ["claims", 0, "input", "on"], received: "2026/3/1", expected: "a date YYYY-MM-DD", expectedZh: "日期 YYYY-MM-DD" });
+
+  it("message and messageZh begin with what was expected, not with the path", () => {
+    expect(issue.path).toBe("claims[0].input.on");
+    expect(issue.message).toBe('expected a date YYYY-MM-DD; received "2026/3/1"');
+    expect(issue.messageZh).toBe('应为日期 YYYY-MM-DD；实际收到 "2026/3/1"');
+  });
+
+  it("the error's message gives each issue as path, then sentence, in English", () => {
+    const error = new PolicyValidationError([issue], "application");
+    expect(error.message).toBe('application: invalid input, 1 problem:\n  - claims[0].input.on: expected a date YYYY-MM-DD; received "2026/3/1"');
+  });
+
+  it("the document itself is named (root)", () => {
+    const root = makeIssue({ code: "invalid_type", pathSegments: [], received: null, expected: "an object", expectedZh: "对象" });
+    expect(root.message).toBe("expected an object; received null");
+    expect(new PolicyValidationError([root]).message).toBe("invalid input, 1 problem:\n  - (root): expected an object; received null");
+  });
+
+  it("issueAt moves the path and keeps the sentences and everything else", () => {
+    const moved = issueAt(issue, [3, "claims", 0, "input", "on"]);
+    expect(moved.path).toBe("[3].claims[0].input.on");
+    expect(moved.pathSegments).toEqual([3, "claims", 0, "input", "on"]);
+    expect({ ...moved, path: issue.path, pathSegments: issue.pathSegments }).toEqual(issue);
+    expect(new PolicyValidationError([moved]).message).toContain("\n  - [3].claims[0].input.on: expected a date");
+  });
+
+  it("an issue moved twice does not gather paths", () => {
+    const twice = issueAt(issueAt(issue, ["a"]), ["b"]);
+    expect(twice.message).toBe(issue.message);
+    expect(twice.messageZh).toBe(issue.messageZh);
   });
 });
 

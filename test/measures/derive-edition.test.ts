@@ -93,7 +93,9 @@ describe("deriveEdition: bad overrides are refused naming the path", () => {
   it('"30%" is refused with a message, never read as 30 or 0', () => {
     const [issue] = issuesOf({ parameters: { "art3.1": { rate: "30%" } } });
     expect(issue?.received).toBe('"30%"');
-    expect(issue?.message).toContain('edition.parameters["art3.1"].rate');
+    expect(issue?.path).toBe('edition.parameters["art3.1"].rate');
+    expect(issue?.message).toContain('received "30%"');
+    expect(issue?.message).not.toContain("edition.parameters");
   });
 
   it("an unknown switch value lists the allowed values", () => {

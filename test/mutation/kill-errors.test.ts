@@ -49,8 +49,8 @@ describe("PolicyValidationError: every issue on its own line", () => {
     const error = new PolicyValidationError(issues, "clause art3.1");
     expect(error.message.split("\n")).toEqual([
       "clause art3.1: invalid input, 2 problems:",
-      `  - ${issues[0]?.message}`,
-      `  - ${issues[1]?.message}`,
+      `  - investment: ${issues[0]?.message}`,
+      `  - usedArea: ${issues[1]?.message}`,
     ]);
   });
 });

@@ -273,7 +273,8 @@ export function applicationProblemLines(invalid: InvalidApplication, lang: Langu
   if (invalid.issues && invalid.issues.length > 0) {
     // Each issue in the language asked (the library words every issue in both).
     return invalid.issues.map((issue) => {
-      const text = lang === "zh" ? issue.messageZh : issue.message;
+      // The issue's message does not name its path (it is beside it, in `path`): the line does.
+      const text = lang === "zh" ? `${issue.path}：${issue.messageZh}` : `${issue.path}: ${issue.message}`;
       return lang === "zh" ? `第${invalid.line}行：${text}` : `line ${invalid.line}: ${text}`;
     });
   }

@@ -346,7 +346,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     if (error.validation) {
       const part = error.validationContext === "params" ? "params" : "query";
       const issues = schemaIssues(error.validation as unknown as SchemaError[], part, part === "params" ? request.params : request.query);
-      return new ServiceProblem(400, "invalid-parameter", { en: "A parameter of the request is not valid", zh: "请求参数无效" }, { en: issues.map((issue) => issue.message).join("; "), zh: issues.map((issue) => issue.messageZh).join("；") }, issues);
+      return new ServiceProblem(400, "invalid-parameter", { en: "A parameter of the request is not valid", zh: "请求参数无效" }, { en: issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "), zh: issues.map((issue) => `${issue.path}：${issue.messageZh}`).join("；") }, issues);
     }
     switch (error.code) {
       case "FST_ERR_CTP_BODY_TOO_LARGE":

@@ -101,8 +101,9 @@ export function serviceIssue(
     received: receivedText,
     expected,
     expectedZh,
-    message: `${path}: expected ${expected}; received ${receivedText}`,
-    messageZh: `${path}：应为${expectedZh}；实际收到 ${receivedText}`,
+    // Without the path, as the library's own issues: `path` is beside it.
+    message: `expected ${expected}; received ${receivedText}`,
+    messageZh: `应为${expectedZh}；实际收到 ${receivedText}`,
   };
 }
 

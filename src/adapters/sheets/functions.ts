@@ -33,8 +33,9 @@ function languageOf(raw: unknown): Language {
 function issuesOutcome(issues: readonly ValidationIssue[]): Outcome {
   return {
     kind: "error",
-    en: issues.map((issue) => issue.message).join("; "),
-    zh: issues.map((issue) => issue.messageZh).join("；"),
+    // The cell names each field: an issue's message alone does not.
+    en: issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "),
+    zh: issues.map((issue) => `${issue.path}：${issue.messageZh}`).join("；"),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   evaluateClause,
   explainDecision,
   PolicyValidationError,
+  type ValidationIssue,
 } from "../../index.js";
 
 interface Bi {
@@ -139,8 +140,18 @@ function fillFacts(data: PageData, facts: Readonly<Record<string, unknown>>): vo
   }
 }
 
+/**
+ * An issue for the reader: its path, then its sentence (which does not name the path). The field's own
+ * slot names it too: the slot is an alert, read out without the label above it.
+ */
+function issueView(issue: ValidationIssue): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  fragment.append(el("code", {}, issue.path), bi(`：${issue.messageZh}`, `: ${issue.message}`));
+  return fragment;
+}
+
 function issuesList(error: PolicyValidationError): HTMLElement {
-  return el("ul", { class: "error", id: "result-errors" }, ...error.issues.map((issue) => el("li", {}, bi(issue.messageZh, issue.message))));
+  return el("ul", { class: "error", id: "result-errors" }, ...error.issues.map((issue) => el("li", {}, issueView(issue))));
 }
 
 function clauseResultView(result: ClauseResult): HTMLElement {
@@ -214,7 +225,7 @@ function evaluateForm(data: PageData): ClauseResult | null {
       for (const issue of error.issues) {
         const field = issue.pathSegments[issue.pathSegments.length - 1];
         const slot = typeof field === "string" ? document.getElementById(`f-${field}-error`) : null;
-        if (slot) slot.replaceChildren(bi(issue.messageZh, issue.message));
+        if (slot) slot.replaceChildren(issueView(issue));
       }
       return null;
     }

@@ -277,7 +277,8 @@ function editionOf(ref: string | undefined, overrides: Record<string, unknown> |
 
 function errorText(error: unknown): { en: string; zh: string } {
   if (error instanceof PolicyValidationError) {
-    return { en: error.issues.map((issue) => issue.message).join("; "), zh: error.issues.map((issue) => issue.messageZh).join("；") };
+    // An issue's message does not name its path: the text for a person does.
+    return { en: error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "), zh: error.issues.map((issue) => `${issue.path}：${issue.messageZh}`).join("；") };
   }
   if (error instanceof UnknownClauseError || error instanceof Error) return { en: error.message, zh: error.message };
   return { en: String(error), zh: String(error) };

@@ -123,6 +123,14 @@ export const CONTENDERS: readonly Contender[] = [
   { key: "explained", label: "evaluateClause (validation + explanation)", run: (item) => evaluateClause(item.clauseId, item.input).amount },
 ];
 
+/** Short names of the contenders, for the ratios. */
+export const SHORT_NAMES: Readonly<Record<Contender["key"], string>> = {
+  floor: "integer-fen floor",
+  bigjs: "plain big.js",
+  explained: "evaluateClause explained",
+  decide: "evaluateClause decide-only",
+};
+
 /** The ratios reported, each of two contenders' rates, with issue 16's target where it sets one. */
 export const RATIOS: readonly { readonly of: Contender["key"]; readonly to: Contender["key"]; readonly target: number | null }[] = [
   { of: "decide", to: "floor", target: 0.5 },
@@ -208,10 +216,13 @@ export function measureClauseThroughput(inputs: readonly Input[], contenders: re
     return a === undefined || b === undefined ? [] : [{ of, to, ratio: a / b, target }];
   });
   for (const { of, to, ratio, target } of ratios) {
-    console.log(`  ratio ${of} / ${to}: ${ratio.toFixed(3)}×${target === null ? "" : ` (target ≥ ${target.toFixed(1)}×)`}`);
+    console.log(`  ratio ${SHORT_NAMES[of]} / ${SHORT_NAMES[to]}: ${ratio.toFixed(3)}×${target === null ? "" : ` (target ≥ ${target.toFixed(1)}×)`}`);
   }
   const missing = RATIOS.filter(({ of, to }) => rates[of] === undefined || rates[to] === undefined);
-  for (const { of, to } of missing) console.log(`  ratio ${of} / ${to}: not measured (no ${rates[of] === undefined ? of : to} contender in this build)`);
+  for (const { of, to } of missing) {
+    const absent = rates[of] === undefined ? of : to;
+    console.log(`  ratio ${SHORT_NAMES[of]} / ${SHORT_NAMES[to]}: not measured (no ${SHORT_NAMES[absent]} contender in this build)`);
+  }
   return { rates, ratios };
 }
 

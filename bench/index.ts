@@ -15,7 +15,7 @@
 import { appendFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { availableParallelism } from "node:os";
-import { CONTENDERS, RATIOS, runClauseThroughput } from "./clause-throughput.js";
+import { CONTENDERS, RATIOS, runClauseThroughput, SHORT_NAMES } from "./clause-throughput.js";
 import { runCliMemory } from "./cli-memory.js";
 import { runEvaluate, runScaling, runScalingRead } from "./evaluate-scaling.js";
 import { runService } from "./service.js";
@@ -75,11 +75,11 @@ if (only.has("clause")) {
     for (const { of, to, target } of RATIOS) {
       const ratios = results.flatMap((r) => r.ratios.filter((q) => q.of === of && q.to === to).map((q) => q.ratio));
       const figure = ratios.length > 0 ? `${times(median(ratios))}${range(ratios, times)}` : "not measured";
-      summary.push([`clause: ${of} / ${to}`, figure, target === null ? "(no target)" : `≥ ${target.toFixed(1)}×`]);
+      summary.push([`${SHORT_NAMES[of]} / ${SHORT_NAMES[to]}`, figure, target === null ? "(no target)" : `≥ ${target.toFixed(1)}×`]);
     }
-    for (const { key, label } of CONTENDERS) {
+    for (const { key } of CONTENDERS) {
       const rates = results.map((r) => r.rates[key] as number);
-      summary.push([`  ${label.split(",")[0]}, 4 clauses`, `${num(median(rates))} /s${range(rates, num)}`, "(no target)"]);
+      summary.push([`${SHORT_NAMES[key]}, 4 clauses`, `${num(median(rates))} /s${range(rates, num)}`, "(no target)"]);
     }
   }
 }

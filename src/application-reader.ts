@@ -10,7 +10,6 @@
  * Why: zod walks a schema as a tree of generic parsers, and at a million claims (pinggu simulate) that
  * walk cost more than deciding the claims (docs/performance.md).
  */
-import type { Application } from "./application.js";
 import { FAST_INVALID } from "./kernel/fields.js";
 import { usccProblem } from "./kernel/uscc.js";
 import { isClauseId } from "./measures/registry.js";
@@ -70,7 +69,11 @@ const SUPPORT_KEYS = new Set(["policy", "amount"]);
 /** Marker for "not sure: ask zod". */
 const NO = FAST_INVALID;
 
-export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown) => Application | undefined {
+/**
+ * `A` is the application type of the schemas the readers come from (application.ts): named there, so
+ * that this file needs nothing of that one (no import cycle).
+ */
+export function makeApplicationReader<A>(f: ApplicationFieldReaders): (raw: unknown) => A | undefined {
   /** An optional id (`idText().optional()`): absent or undefined stays so; null is zod's to refuse. */
   const optionalId = (value: unknown): unknown => (value === undefined ? undefined : text(value, f.maxId) ? value : NO);
 
@@ -201,6 +204,6 @@ export function makeApplicationReader(f: ApplicationFieldReaders): (raw: unknown
     } else if (hasOwn.call(raw, "history")) {
       out.history = undefined;
     }
-    return out as unknown as Application;
+    return out as unknown as A;
   };
 }

@@ -177,7 +177,7 @@ export type MisconductFinding = z.output<typeof misconductFindingSchema>;
  * The fast path of `applicationSchema` (see application-reader.ts): the parsed document for a valid one,
  * `undefined` where zod must read it. Its field readers are those of the schemas above.
  */
-export const readApplicationFast = makeApplicationReader({
+export const readApplicationFast = makeApplicationReader<Application>({
   fact: fastFieldReader(applicantSchema.shape.registeredInPinggu),
   date: fastFieldReader(claimSchema.shape.paymentDate),
   requiredDate: fastFieldReader(claimSchema.shape.factDate),

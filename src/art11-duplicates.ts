@@ -27,6 +27,8 @@ import { inFactDateOrder } from "./kernel/fact-order.js";
 import { compareNatural } from "./kernel/natural-order.js";
 import type { MeasuresContext } from "./measures/edition.js";
 import { getRule } from "./measures/registry.js";
+import type { Reason } from "./kernel/reasons.js";
+import { APPLICATION_REASON_CODES as CODES, ARTICLE_11, type ArticleCitation } from "./measures/general-provisions.js";
 
 /** The claim or grant a refused duplicate was paid instead of. */
 export interface PaidInstead {
@@ -216,4 +218,62 @@ function mergeInLedgerOrder<W extends LedgerEntry>(a: readonly W[], b: readonly 
 
 function compareDates(a: LedgerEntry, b: LedgerEntry): number {
   return a.claim.factDate < b.claim.factDate ? -1 : a.claim.factDate > b.claim.factDate ? 1 : 0;
+}
+
+// -------------------------------------------------------------------------------------------------
+// 第十一条 across policies, and the reasons of its refusals.
+
+export const ONLY_ARTICLE_11: readonly ArticleCitation[] = Object.freeze([ARTICLE_11]);
+
+/**
+ * The projects that a claim declares supported by another policy, each with the earliest such claim
+ * (`ordered` is in ledger order); undefined when no claim declares one.
+ */
+export function projectsSupportedElsewhere<W extends Pick<LedgerEntry, "claim">>(ordered: readonly W[]): Map<string, W> | undefined {
+  let supported: Map<string, W> | undefined;
+  for (const w of ordered) {
+    const project = w.claim.projectId;
+    if (!w.claim.otherPolicySupport || project === undefined) continue;
+    supported ??= new Map();
+    if (!supported.has(project)) supported.set(project, w);
+  }
+  return supported;
+}
+
+/**
+ * Why a claim whose project or expenditure already received support under another policy is refused:
+ * declared on the claim itself, or (`declaredOn`) on another claim of the same project.
+ */
+export function otherPolicyReason(policy: string, declaredOn: { readonly projectId: string | undefined; readonly claimId: string } | null): Reason {
+  const via = declaredOn ? ` (project ${declaredOn.projectId}, declared on claim ${declaredOn.claimId})` : "";
+  const viaZh = declaredOn ? `（项目 ${declaredOn.projectId}，见申请 ${declaredOn.claimId}）` : "";
+  return {
+    code: CODES.SUPPORTED_BY_OTHER_POLICY.code,
+    article: "第十一条",
+    en: `${CODES.SUPPORTED_BY_OTHER_POLICY.en} Other policy: ${policy}${via}.`,
+    zh: `${CODES.SUPPORTED_BY_OTHER_POLICY.zh}其他政策：${policy}${viaZh}。`,
+  };
+}
+
+/** Why a claim of a project paid under another clause of the measures is refused, naming what was paid. */
+export function duplicateReason(paid: PaidInstead): Reason {
+  const where = paid.source === "history" ? `grant ${paid.id} in the history` : `claim ${paid.id}`;
+  const whereZh = paid.source === "history" ? `已拨付记录 ${paid.id}` : `申请 ${paid.id}`;
+  return {
+    code: CODES.DUPLICATE_WITHIN_MEASURES.code,
+    article: "第十一条",
+    en: `${CODES.DUPLICATE_WITHIN_MEASURES.en} Paid under ${paid.clauseId} (${where}).`,
+    zh: `${CODES.DUPLICATE_WITHIN_MEASURES.zh}已按 ${paid.clauseId} 支持（${whereZh}）。`,
+  };
+}
+
+/** A14: why every claim of a project with an undetermined twin is undetermined, naming the twins. */
+export function twinUndeterminedReason(twins: readonly Pick<LedgerEntry, "claim">[], projectId: string | undefined): Reason {
+  const names = twins.map((t) => `${t.claim.id} (${t.claim.clauseId})`);
+  return {
+    code: CODES.TWIN_UNDETERMINED.code,
+    article: "第十一条",
+    en: `${CODES.TWIN_UNDETERMINED.en} Undetermined: ${names.join(", ")}; project ${projectId}.`,
+    zh: `${CODES.TWIN_UNDETERMINED.zh}尚无法判定：${names.join("、")}；项目 ${projectId}。`,
+  };
 }

@@ -9,12 +9,12 @@
 import { canonicalJson } from "./kernel/canonical.js";
 import { makeIssue, PolicyValidationError, type ValidationIssue, issueAt } from "./kernel/errors.js";
 import { canonicalId } from "./kernel/identifiers.js";
-import type { Decision } from "./evaluate.js";
-import { evaluate } from "./evaluate.js";
+import type { Decision, DecisionSummary } from "./decision.js";
+import { evaluate, type EvaluateOptions, readExplainOption } from "./evaluate.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import type { Edition } from "./measures/edition.js";
 
-export interface BatchOptions {
+export interface BatchOptions extends EvaluateOptions {
   /** Merge applications with the same credit code into one (default false: refuse them). */
   readonly merge?: boolean;
 }
@@ -138,8 +138,8 @@ function readMergeOption(options: unknown): boolean {
         code: "invalid_type",
         pathSegments: isRecord(options) ? ["options", "merge"] : ["options"],
         received: isRecord(options) ? merge : options,
-        expected: "options { merge?: boolean }",
-        expectedZh: "选项 { merge?: 布尔值 }",
+        expected: "options { merge?: boolean, explain?: boolean }",
+        expectedZh: "选项 { merge?: 布尔值, explain?: 布尔值 }",
       }),
     ],
     "batch",
@@ -265,15 +265,19 @@ function applicantOf(document: Raw): unknown {
  * Decide a batch of applications, one ledger per applicant (see `groupApplications`). Every
  * application's problems are reported together, each path starting with the application's index
  * in the batch; nothing is decided when any is invalid. Returns one decision per applicant, in the
- * order each applicant first appears.
+ * order each applicant first appears. With `{ explain: false }`, each decides only (`DecisionSummary`).
  */
-export function evaluateBatch(applications: readonly unknown[], edition: Edition = DRAFT_EDITION, options: BatchOptions = {}): Decision[] {
+export function evaluateBatch(applications: readonly unknown[], edition: Edition | undefined, options: BatchOptions & { readonly explain: false }): DecisionSummary[];
+export function evaluateBatch(applications: readonly unknown[], edition?: Edition, options?: BatchOptions & { readonly explain?: true }): Decision[];
+export function evaluateBatch(applications: readonly unknown[], edition?: Edition, options?: BatchOptions): (Decision | DecisionSummary)[];
+export function evaluateBatch(applications: readonly unknown[], edition: Edition = DRAFT_EDITION, options: BatchOptions = {}): (Decision | DecisionSummary)[] {
   const groups = groupApplications(applications, options);
-  const decisions: Decision[] = [];
+  const explain = readExplainOption(options, "batch");
+  const decisions: (Decision | DecisionSummary)[] = [];
   const issues: ValidationIssue[] = [];
   for (const group of groups) {
     try {
-      decisions.push(evaluate(group.application, edition));
+      decisions.push(evaluate(group.application, edition, { explain }));
     } catch (error) {
       if (!(error instanceof PolicyValidationError)) throw error;
       // A problem of the edition is the same for every group: report it once, as it is.

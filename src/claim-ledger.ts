@@ -9,7 +9,7 @@
  * clause's claims (test/evaluator/claim-ledger.test.ts holds every rule to this).
  */
 import type { Claim, Grant } from "./application.js";
-import type { BoundClause } from "./evaluate-clause.js";
+import type { BoundClause } from "./clause-binding.js";
 import { yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, minDecimal, ZERO } from "./kernel/decimal.js";
 import { inFactDateOrder } from "./kernel/fact-order.js";
@@ -18,6 +18,8 @@ import { type CapScope, type OnceScope, prepareRule } from "./kernel/rule.js";
 import { capYearOf } from "./fact-dates.js";
 import type { MeasuresContext } from "./measures/edition.js";
 import { getRule } from "./measures/registry.js";
+import type { Reason } from "./kernel/reasons.js";
+import { APPLICATION_REASON_CODES as CODES } from "./measures/general-provisions.js";
 
 /** What the ledger needs of a claim. */
 export interface LedgerEntry {
@@ -182,6 +184,30 @@ export function runLedger(
     outcomes[i] = { requested: q.requested, paid: q.amount, takenBy: q.takenBy, headrooms: q.headrooms };
   }
   return outcomes;
+}
+
+/** The one-time scopes in words, for Chinese reasons. */
+const ONCE_SCOPE_ZH: Readonly<Record<OnceScope, string>> = {
+  "per-enterprise": "每家企业一次",
+  "per-enterprise-per-year": "每家企业每年一次",
+  "per-project": "每个项目一次",
+  "per-product": "每个产品一次",
+};
+
+/** Who took a one-time scope first ("claim:ID" or "history:ID", as the ledger records it). */
+export function takerOf(takenBy: string): { readonly source: "claim" | "history"; readonly id: string } {
+  const [source, id] = takenBy.split(/:(.*)/s) as [string, string];
+  return { source: source === "history" ? "history" : "claim", id };
+}
+
+/** Why a claim whose one-time scope (一次性) another claim or grant took first is refused. */
+export function onceTakenReason(takenBy: string, scope: OnceScope): Reason {
+  const { source, id } = takerOf(takenBy);
+  return {
+    code: CODES.ALREADY_AWARDED_ONCE.code,
+    en: `${CODES.ALREADY_AWARDED_ONCE.en} Scope: ${scope}; awarded to ${source === "history" ? "grant" : "claim"} ${id}.`,
+    zh: `${CODES.ALREADY_AWARDED_ONCE.zh}范围：${ONCE_SCOPE_ZH[scope]}；已支持：${id}。`,
+  };
 }
 
 export { ZERO };

@@ -6,7 +6,7 @@
  * so their bundle carries neither the schema of editions nor its code (a 150,000-byte budget).
  */
 import type * as z from "zod";
-import { type ClauseResult, evaluatePrepared, type PreparedRule, prepareRule, type RuleEnvironment } from "./kernel/rule.js";
+import { type ClauseResult, type ClauseVerdict, decideVerdict, evaluatePrepared, type PreparedRule, prepareRule, readFacts, type RuleEnvironment } from "./kernel/rule.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import { type ClauseId, type Edition, type MeasuresContext, makeContext, type SwitchName, type Switches } from "./measures/edition.js";
 import { getRule, isClauseId } from "./measures/registry.js";
@@ -52,8 +52,6 @@ export function switchesUsed(ruleSwitches: readonly string[], switches: Switches
 export interface BoundClause {
   readonly prepared: PreparedRule<z.ZodType, MeasuresContext>;
   readonly env: RuleEnvironment;
-  /** The same environment deciding only (`explain: false`), for the population simulation. */
-  readonly quiet: RuleEnvironment;
 }
 
 const boundClauses = new WeakMap<Edition, Map<string, BoundClause>>();
@@ -72,7 +70,7 @@ export function boundClause(clauseId: ClauseId | string, edition: Edition): Boun
   if (bound === undefined) {
     const rule = getRule(clauseId);
     const env = { rounding: edition.switches.rounding, editionName: edition.id, switches: switchesUsed(rule.switches, edition.switches) };
-    bound = { prepared: prepareRule(rule, contextOf(edition)), env, quiet: { ...env, explain: false } };
+    bound = { prepared: prepareRule(rule, contextOf(edition)), env };
     byId.set(clauseId, bound);
   }
   return bound;
@@ -87,6 +85,15 @@ export function evaluateOn(clauseId: ClauseId | string, input: unknown, edition:
   const bound = boundClause(clauseId, edition);
   return evaluatePrepared(bound.prepared, input, bound.env);
 }
+
+/** One claim's facts decided only (no explanation) by `clauseId` under a sealed `edition`. */
+export function decideOn(clauseId: ClauseId | string, input: unknown, edition: Edition): ClauseVerdict {
+  if (!isClauseId(clauseId)) getRule(clauseId);
+  const bound = boundClause(clauseId, edition);
+  return decideVerdict(bound.prepared, readFacts(bound.prepared, input, NO_PATH), bound.env);
+}
+
+const NO_PATH: readonly (string | number)[] = Object.freeze([]);
 
 /** `evaluateClause(clauseId, input)` under the draft, for the spreadsheet functions. */
 export function evaluateDraftClause(clauseId: ClauseId | string, input: unknown): ClauseResult {

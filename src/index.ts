@@ -1,7 +1,7 @@
 /**
  * pinggu-live-commerce — the Pinggu District live-commerce measures as code.
  */
-export { evaluateClause, type ClauseOptions, validateSwitchOverrides, switchOverridesSchema } from "./evaluate-clause.js";
+export { evaluateClause, explainVerdict, type ClauseOptions, validateSwitchOverrides, switchOverridesSchema } from "./evaluate-clause.js";
 export { getRule, isClauseId, listClauseIds, listRules, RULES } from "./measures/registry.js";
 export { DRAFT_EDITION, DEFAULT_SWITCHES } from "./measures/edition-draft.js";
 export {
@@ -22,6 +22,7 @@ export type {
   Citation,
   ClauseResult,
   ClauseStatus,
+  ClauseVerdict,
   OnceScope,
 } from "./kernel/rule.js";
 export type { Bilingual, Comparison, ConditionResult, Outcome, Threshold } from "./kernel/conditions.js";
@@ -31,7 +32,8 @@ export { CIVIL_CODE_WORDS, THRESHOLD_WORDS, type Operator, type ThresholdWord } 
 export type { CivilDate } from "./kernel/dates.js";
 export type { RoundingMode } from "./kernel/decimal.js";
 export { explainClause } from "./kernel/explain.js";
-export { evaluate, editionHash, type ClaimDecision, type ClaimStatus, type CrossClaimCap, type Decision } from "./evaluate.js";
+export { evaluate, editionHash, type EvaluateOptions } from "./evaluate.js";
+export type { ClaimDecision, ClaimStatus, CrossClaimCap, DecidedClaim, Decision, DecisionOf, DecisionSummary } from "./decision.js";
 export { recoveries, type RecoveryItem, type RecoveryReport } from "./art09-13-recoveries.js";
 export { evaluateBatch, groupApplications, mergeApplications, type ApplicationGroup, type BatchOptions } from "./batch.js";
 export {

@@ -5,7 +5,7 @@ import type { ClauseResult } from "../src/kernel/rule.js";
 import { getRule } from "../src/measures/registry.js";
 
 /** Evaluate and return the result (throws on validation errors, like the library). */
-export function run(clauseId: string, input: Record<string, unknown>, options?: ClauseOptions): ClauseResult {
+export function run(clauseId: string, input: Record<string, unknown>, options?: Omit<ClauseOptions, "explain">): ClauseResult {
   return evaluateClause(clauseId, input, options);
 }
 

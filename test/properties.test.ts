@@ -322,7 +322,7 @@ function checkInvariants(result: ClauseResult, clauseId: string): void {
 }
 
 /** Evaluate, or return the PolicyValidationError; anything else thrown fails the property. */
-function attempt(clauseId: string, input: unknown, options?: ClauseOptions): ClauseResult | PolicyValidationError {
+function attempt(clauseId: string, input: unknown, options?: Omit<ClauseOptions, "explain">): ClauseResult | PolicyValidationError {
   try {
     return evaluateClause(clauseId, input, options);
   } catch (error) {

@@ -11,3 +11,17 @@ export function deepFreeze<T>(value: T, seen: WeakSet<object> = new WeakSet()): 
   }
   return value;
 }
+
+/**
+ * Freeze plain data made just now, all the way down, without walking what is shared: an object already
+ * frozen is taken as frozen all the way down (the library's shared parts — labels, condition results,
+ * citations of sealed editions — are deep-frozen when they are made). Cost: the objects made, not the
+ * objects reachable.
+ */
+export function freezeMade<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) freezeMade((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -117,12 +117,6 @@ export interface RuleEnvironment {
   readonly switches: Readonly<Record<string, string | boolean>>;
   /** Prefix for error paths, e.g. ["claims", 3, "input"]. */
   readonly path?: readonly (string | number)[];
-  /**
-   * `false`: decide only. The result has the same status, amounts, conditions and cap that bit, but no
-   * steps, no cap applications, no exact amount and no reason texts: for the population simulation,
-   * which reads amounts and never explanations. Such a result is never returned to a caller.
-   */
-  readonly explain?: boolean;
 }
 
 export interface ClauseResult {
@@ -146,6 +140,28 @@ export interface ClauseResult {
   /** "One-time" scope of the award, enforced across claims by the evaluator. */
   readonly once: OnceScope | null;
   readonly reasons: readonly Reason[];
+  readonly rounding: RoundingMode;
+  readonly edition: string;
+  readonly switches: Readonly<Record<string, string | boolean>>;
+}
+
+/**
+ * A clause's decision without its explanation: status and amounts, the ids of the conditions that
+ * failed, the facts missing and the cap that bit. Plain, frozen, serialisable data. What `decideVerdict`
+ * gives, and what `explainFacts` re-derives and must agree with (see `checkAgreement`).
+ */
+export interface ClauseVerdict {
+  readonly clauseId: string;
+  readonly status: ClauseStatus;
+  /** The amount after rounding and this clause's caps; "0.00" when ineligible; null when undetermined. */
+  readonly amount: string | null;
+  /** Rounded amount before caps; null unless eligible. */
+  readonly roundedAmount: string | null;
+  readonly failedConditions: readonly string[];
+  readonly missingFacts: readonly string[];
+  /** Id of the cap that bit (the last one that reduced the amount), or null. */
+  readonly capBinding: string | null;
+  readonly once: OnceScope | null;
   readonly rounding: RoundingMode;
   readonly edition: string;
   readonly switches: Readonly<Record<string, string | boolean>>;
@@ -314,7 +330,7 @@ export function evaluateRule<S extends z.ZodType, Ctx>(
 
 /** `evaluateRule` with the rule already bound to its context (see `prepareRule`). */
 export function evaluatePrepared<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, raw: unknown, env: RuleEnvironment): ClauseResult {
-  return decideFacts(prepared, readFacts(prepared, raw, env.path ?? NO_PATH), env);
+  return explainFacts(prepared, readFacts(prepared, raw, env.path ?? NO_PATH), env);
 }
 
 /**
@@ -342,48 +358,100 @@ declare const READ: unique symbol;
 /** Facts that `readFacts` has read and checked: only such facts can be decided. */
 export type ReadFacts<S extends z.ZodType = z.ZodType> = z.output<S> & { readonly [READ]: true };
 
+interface ConditionsVerdict {
+  readonly status: ClauseStatus;
+  /** The ids of the failed conditions (ineligible). */
+  readonly failed: readonly string[];
+  /** Ineligible: the fields the conditions miss; undetermined: those and the amount's missing fields. */
+  readonly missing: readonly string[];
+}
+
+const CONDITIONS_MET: ConditionsVerdict = { status: "eligible", failed: [], missing: [] };
+
 /**
- * Decide facts already read by `readFacts`. Pure: the same facts and environment give the same result,
- * so a result decided without explanation (`explain: false`) can be explained later, on demand, by
- * deciding the same facts again with explanation — the evaluator does so for each claim's `clause`.
+ * What the conditions and the amount's facts make of a clause, by three-valued logic: a failed
+ * condition makes it ineligible; else a missing fact (of a condition or of the amount) undetermined.
  */
-export function decideFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, facts: ReadFacts<S>, env: RuleEnvironment): ClauseResult {
+function judgeConditions(conditions: readonly ConditionResult[], amountFields: readonly string[], record: Record<string, unknown>): ConditionsVerdict {
+  const failed: string[] = [];
+  const missing: string[] = [];
+  for (const condition of conditions) {
+    if (condition.outcome === "failed") failed.push(condition.id);
+    for (const field of condition.missing) missing.push(field);
+  }
+  if (failed.length > 0) return { status: "ineligible", failed, missing };
+  for (const field of amountFields) if (record[field] === undefined) missing.push(field);
+  // A condition lists its fields as missing only when its outcome is missing.
+  return missing.length === 0 ? CONDITIONS_MET : { status: "undetermined", failed: NONE, missing: [...new Set(missing)] };
+}
+
+function verdictOf(
+  prepared: PreparedRule,
+  env: RuleEnvironment,
+  status: ClauseStatus,
+  amount: string | null,
+  roundedAmount: string | null,
+  failedConditions: readonly string[],
+  missingFacts: readonly string[],
+  capBinding: string | null,
+): ClauseVerdict {
+  return Object.freeze({
+    clauseId: prepared.rule.id,
+    status,
+    amount,
+    roundedAmount,
+    failedConditions: failedConditions.length === 0 ? NONE : Object.freeze(failedConditions),
+    missingFacts: missingFacts.length === 0 ? NONE : Object.freeze(missingFacts),
+    capBinding,
+    once: prepared.once,
+    rounding: env.rounding,
+    edition: env.editionName,
+    switches: env.switches,
+  });
+}
+
+/**
+ * Decide facts already read by `readFacts`: the first of the two passes over one rule definition. It
+ * computes the status and the amounts only — the same conditions and the same arithmetic as
+ * `explainFacts`, by the same code, with a calculation that records no steps — and builds no
+ * explanation: no reasons, steps or cap applications. For batch and population work.
+ */
+export function decideVerdict<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, facts: ReadFacts<S>, env: RuleEnvironment): ClauseVerdict {
+  const rule = prepared.rule;
+  const input = facts as z.output<S>;
+  const judged = judgeConditions(rule.conditions(input, prepared.ctx), rule.amountFields, input as Record<string, unknown>);
+  const generic = prepared as unknown as PreparedRule;
+  if (judged.status !== "eligible") return verdictOf(generic, env, judged.status, judged.status === "ineligible" ? "0.00" : null, null, judged.failed, judged.missing, null);
+  const calc = new Calculation(false);
+  const rounded = roundStep(calc, rule.amount(input, prepared.ctx, calc), env.rounding);
+  let amount = rounded;
+  let capBinding: string | null = null;
+  for (const { spec } of prepared.caps) {
+    if (spec.limit.lt(amount)) {
+      capBinding = spec.id;
+      amount = spec.limit;
+    }
+  }
+  return verdictOf(generic, env, "eligible", formatMoney(amount), formatMoney(rounded), NONE, NONE, capBinding);
+}
+
+/**
+ * Explain facts already read by `readFacts`: the second pass. It derives the clause's whole result —
+ * conditions with their comparisons, each step of the arithmetic, each cap, the reasons — from the same
+ * rule definition. Pure: the same facts and environment give the same result, so a verdict decided
+ * earlier can be explained later (check the two with `checkAgreement`).
+ */
+export function explainFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, Ctx>, facts: ReadFacts<S>, env: RuleEnvironment): ClauseResult {
   const rule = prepared.rule;
   const ctx = prepared.ctx;
   const input = facts as z.output<S>;
   const conditions = rule.conditions(input, ctx);
-  let anyFailed = false;
-  let anyMissing = false;
-  for (const condition of conditions) {
-    if (condition.outcome === "failed") anyFailed = true;
-    else if (condition.outcome === "missing") anyMissing = true;
+  const judged = judgeConditions(conditions, rule.amountFields, input as Record<string, unknown>);
+  if (judged.status === "ineligible") {
+    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, judged.failed, judged.missing, NO_STEPS, NO_CAPS, null, conditionReasons(conditions));
   }
-
-  if (anyFailed) {
-    const failed: string[] = [];
-    const missing: string[] = [];
-    for (const condition of conditions) {
-      if (condition.outcome === "failed") failed.push(condition.id);
-      for (const field of condition.missing) missing.push(field);
-    }
-    const reasons = env.explain === false ? NO_REASONS : conditionReasons(conditions);
-    return makeResult(rule, prepared, env, "ineligible", "0.00", null, null, conditions, failed, missing, NO_STEPS, NO_CAPS, null, reasons);
-  }
-
-  const record = input as Record<string, unknown>;
-  if (!anyMissing) {
-    for (const field of rule.amountFields) {
-      if (record[field] === undefined) {
-        anyMissing = true;
-        break;
-      }
-    }
-  }
-  if (anyMissing) {
-    const missingSet = new Set<string>();
-    for (const condition of conditions) for (const field of condition.missing) missingSet.add(field);
-    for (const field of rule.amountFields) if (record[field] === undefined) missingSet.add(field);
-    const missing = [...missingSet];
+  if (judged.status === "undetermined") {
+    const missing = judged.missing;
     const reasons: Reason[] = [
       {
         code: CLAUSE_REASON_CODES.FACTS_MISSING.code,
@@ -394,8 +462,7 @@ export function decideFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, 
     return makeResult(rule, prepared, env, "undetermined", null, null, null, conditions, NONE, missing, NO_STEPS, NO_CAPS, null, reasons);
   }
 
-  const explain = env.explain !== false;
-  const calc = new Calculation(explain);
+  const calc = new Calculation(true);
   const exact = rule.amount(input, ctx, calc);
   const rounded = roundStep(calc, exact, env.rounding);
   const roundedText = formatMoney(rounded);
@@ -413,12 +480,6 @@ export function decideFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, 
     const bit = spec.limit.lt(amount);
     const after = bit ? spec.limit : amount;
     const afterText = bit ? limitText : amountText;
-    if (!explain) {
-      if (bit) capBinding = spec.id;
-      amount = after;
-      amountText = afterText;
-      continue;
-    }
     caps.push({ id: spec.id, scope: spec.scope, limit: limitText, before: amountText, after: afterText, bit, label: spec.label });
     calc.steps.push({ kind: "cap", label: spec.label, operands: [amountText, limitText], result: afterText });
     if (bit) {
@@ -436,23 +497,63 @@ export function decideFacts<S extends z.ZodType, Ctx>(prepared: PreparedRule<S, 
     env,
     "eligible",
     amountText,
-    explain ? calc.print(exact) : null,
+    calc.print(exact),
     roundedText,
     conditions,
     NONE,
     NONE,
-    explain ? calc.steps : NO_STEPS,
-    explain ? caps : NO_CAPS,
+    calc.steps,
+    caps,
     capBinding,
     reasons ?? ONLY_ELIGIBLE,
   );
+}
+
+/** The fields of a verdict, in the order they are compared. */
+const VERDICT_FIELDS = ["clauseId", "status", "amount", "roundedAmount", "capBinding", "once", "rounding", "edition"] as const;
+
+/**
+ * Where an explanation disagrees with a verdict: the first field whose values differ (lists compared
+ * element by element, switches by name), or null when the two passes agree on everything the verdict
+ * holds.
+ */
+export function verdictDisagreement(verdict: ClauseVerdict, result: ClauseResult): { field: string; verdict: unknown; explained: unknown } | null {
+  for (const field of VERDICT_FIELDS) {
+    if (verdict[field] !== result[field]) return { field, verdict: verdict[field], explained: result[field] };
+  }
+  for (const field of ["failedConditions", "missingFacts"] as const) {
+    const a = verdict[field];
+    const b = result[field];
+    if (a.length !== b.length || a.some((value, i) => value !== b[i])) return { field, verdict: a, explained: b };
+  }
+  const names = new Set([...Object.keys(verdict.switches), ...Object.keys(result.switches)]);
+  for (const name of names) {
+    if (verdict.switches[name] !== result.switches[name]) return { field: `switches.${name}`, verdict: verdict.switches[name], explained: result.switches[name] };
+  }
+  return null;
+}
+
+/** The verdict a full result holds (a result is a verdict with its explanation). */
+export function verdictOfResult(result: ClauseResult): ClauseVerdict {
+  return Object.freeze({
+    clauseId: result.clauseId,
+    status: result.status,
+    amount: result.amount,
+    roundedAmount: result.roundedAmount,
+    failedConditions: result.failedConditions,
+    missingFacts: result.missingFacts,
+    capBinding: result.capBinding,
+    once: result.once,
+    rounding: result.rounding,
+    edition: result.edition,
+    switches: result.switches,
+  });
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 const NO_PATH: readonly (string | number)[] = Object.freeze([]);
 const NO_STEPS: readonly Step[] = Object.freeze([]);
 const NO_CAPS: readonly CapApplication[] = Object.freeze([]);
-const NO_REASONS: readonly Reason[] = Object.freeze([]);
 
 const ELIGIBLE_REASON: Reason = Object.freeze({
   code: CLAUSE_REASON_CODES.ELIGIBLE.code,

@@ -114,12 +114,14 @@ export interface Contender {
 }
 
 /**
- * The contenders, fastest first. `decide` — `evaluateClause(id, facts, { explain: false })`, the
- * decide-only path of issue 16 — joins the list once evaluateClause accepts that option.
+ * The contenders, fastest first. `decide` is `evaluateClause(id, facts, { explain: false })`, the
+ * decide-only path of issue 16: a build without it leaves its entry out, and the ratios that need it are
+ * reported as not measured.
  */
 export const CONTENDERS: readonly Contender[] = [
   { key: "floor", label: "integer fen (the exact floor), no validation or explanation", run: (item) => decideFen(item.clauseId, item.input).amount },
   { key: "bigjs", label: "plain big.js, no validation or explanation", run: plain },
+  { key: "decide", label: "evaluateClause decide-only (validation, { explain: false })", run: (item) => evaluateClause(item.clauseId, item.input, { explain: false }).amount },
   { key: "explained", label: "evaluateClause (validation + explanation)", run: (item) => evaluateClause(item.clauseId, item.input).amount },
 ];
 
@@ -148,9 +150,10 @@ export interface Disagreement {
 const shown = (status: string, amount: string | null) => `${status} ${amount ?? "null"}`;
 
 /**
- * Check every input before timing anything: the floor's status and amount equal evaluateClause's, and
- * its amount equals plain big.js's (which has no status: "0.00" is its ineligible). Returns the first
- * difference, or null; also counts the inputs the floor sent to its big.js fallback.
+ * Check every input before timing anything: the floor's status and amount equal evaluateClause's,
+ * explained and decide-only, and its amount equals plain big.js's (which has no status: "0.00" is its
+ * ineligible). Returns the first difference, or null; also counts the inputs the floor sent to its big.js
+ * fallback.
  */
 export function verifyClauseInputs(inputs: readonly Input[]): { disagreement: Disagreement | null; fallbacks: number } {
   let fallbacks = 0;
@@ -158,10 +161,22 @@ export function verifyClauseInputs(inputs: readonly Input[]): { disagreement: Di
     const item = inputs[index] as Input;
     const floor = decideFen(item.clauseId, item.input);
     const library = evaluateClause(item.clauseId, item.input);
+    const decided = evaluateClause(item.clauseId, item.input, { explain: false });
     const big = plain(item);
     if (floor.exactFallback) fallbacks++;
-    if (floor.status !== library.status || floor.amount !== library.amount || (floor.amount ?? "0.00") !== big) {
-      const answers = { floor: shown(floor.status, floor.amount), evaluateClause: shown(library.status, library.amount), "plain big.js": big };
+    if (
+      floor.status !== library.status ||
+      floor.amount !== library.amount ||
+      floor.status !== decided.status ||
+      floor.amount !== decided.amount ||
+      (floor.amount ?? "0.00") !== big
+    ) {
+      const answers = {
+        floor: shown(floor.status, floor.amount),
+        "evaluateClause explained": shown(library.status, library.amount),
+        "evaluateClause decide-only": shown(decided.status, decided.amount),
+        "plain big.js": big,
+      };
       return { disagreement: { index, item, answers }, fallbacks };
     }
   }
@@ -241,7 +256,7 @@ export function runClauseThroughput(count = 200_000, rounds = 1): ClauseThroughp
     return null;
   }
   console.log(
-    `clause throughput, ${num(count)} inputs (${clauses}): integer fen, plain big.js and evaluateClause agree on every input (status and amount); ${num(fallbacks)} sent to the floor's big.js fallback`,
+    `clause throughput, ${num(count)} inputs (${clauses}): integer fen, plain big.js and evaluateClause (explained and decide-only) agree on every input (status and amount); ${num(fallbacks)} sent to the floor's big.js fallback`,
   );
   const results: ClauseThroughput[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -16,9 +16,11 @@ const ROUNDINGS: readonly FenRounding[] = ["fen-half-up", "fen-half-even", "yuan
 
 type Facts = Record<string, string | number | boolean | null | undefined>;
 
-/** The library's answer under a rounding, as the floor gives it. */
+/** The library's answer under a rounding, as the floor gives it; its two passes agree on it first. */
 function library(clauseId: FloorClauseId, facts: Facts, rounding: FenRounding): { status: string; amount: string | null } {
   const result = evaluateClause(clauseId, facts, { switches: { rounding } });
+  const verdict = evaluateClause(clauseId, facts, { switches: { rounding }, explain: false });
+  expect({ status: verdict.status, amount: verdict.amount }).toEqual({ status: result.status, amount: result.amount });
   return { status: result.status, amount: result.amount };
 }
 

@@ -85,22 +85,26 @@ if (only.has("clause")) {
 }
 if (only.has("evaluate")) {
   const r = runEvaluate();
-  summary.push(["evaluate(), 10-claim applications", `${num(r.applicationsPerSecond)} applications/s`, "(no target)"]);
-  summary.push(["  the same, every explanation serialised", `${num(r.readApplicationsPerSecond)} applications/s`, "(no target)"]);
+  summary.push(["evaluate(…, { explain: false }), 10-claim applications", `${num(r.decidedPerSecond)} applications/s`, "(no target)"]);
+  summary.push(["evaluate(), explained, 10-claim applications", `${num(r.applicationsPerSecond)} applications/s`, "(no target)"]);
+  summary.push(["  the same, serialised", `${num(r.readApplicationsPerSecond)} applications/s`, "(no target)"]);
   console.log();
 }
 if (only.has("scaling")) {
-  const ratios: number[] = [];
-  const ratiosWithoutGc: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const r = await runScaling();
-    ratios.push(r.ratio);
-    ratiosWithoutGc.push(r.withoutGc);
-    console.log();
-  }
   const times = (x: number) => `${x.toFixed(2)}×`;
-  summary.push(["per-claim time, 100,000 vs 100 claims", `${times(median(ratios))}${range(ratios, times)}`, "≤ 1.5×"]);
-  summary.push(["  the same without garbage collection", `${times(median(ratiosWithoutGc))}${range(ratiosWithoutGc, times)}`, "(no target)"]);
+  for (const explain of [false, true]) {
+    const ratios: number[] = [];
+    const ratiosWithoutGc: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const r = await runScaling(explain);
+      ratios.push(r.ratio);
+      ratiosWithoutGc.push(r.withoutGc);
+      console.log();
+    }
+    const mode = explain ? "explained" : "decided only";
+    summary.push([`per-claim time, 100,000 vs 100 claims, ${mode}`, `${times(median(ratios))}${range(ratios, times)}`, "≤ 1.2×"]);
+    summary.push(["  the same without garbage collection", `${times(median(ratiosWithoutGc))}${range(ratiosWithoutGc, times)}`, "(no target)"]);
+  }
 }
 if (only.has("scaling-read")) {
   const ratios: number[] = [];
@@ -109,16 +113,16 @@ if (only.has("scaling-read")) {
     console.log();
   }
   const times = (x: number) => `${x.toFixed(2)}×`;
-  summary.push(["  the same, every explanation serialised", `${times(median(ratios))}${range(ratios, times)}`, "(no target)"]);
+  summary.push(["  the same, explained and serialised", `${times(median(ratios))}${range(ratios, times)}`, "(no target)"]);
 }
 if (only.has("simulate")) {
   const r = runSimulate(claims);
-  summary.push([`simulate, ${num(claims)} claims`, `${num(r.claimsPerSecond)} claims/s`, "≥ 200,000 claims/s"]);
+  summary.push([`simulate (decides only), ${num(claims)} claims`, `${num(r.claimsPerSecond)} claims/s`, "≥ 1,000,000 claims/s"]);
   console.log();
 }
 if (only.has("memory")) {
   const r = await runCliMemory(root, claims);
-  summary.push([`peak RSS, pinggu simulate on ${num(claims)} claims`, `${r.peakRssMB.toFixed(0)} MB`, "< 300 MB"]);
+  summary.push([`peak RSS, pinggu simulate on ${num(claims)} claims`, `${r.peakRssMB.toFixed(0)} MB`, "< 200 MB"]);
   summary.push([`pinggu simulate end to end, ${num(claims)} claims`, `${num(r.claimsPerSecond)} claims/s`, "(no target)"]);
   console.log();
 }

@@ -31,6 +31,12 @@ export interface SimulationOptions {
    * the result is asked for; refusing holds only the credit codes seen.
    */
   readonly mergeSameApplicant?: boolean;
+  /**
+   * A simulation always decides only: it keeps totals, distributions and the largest awards, never a
+   * claim's explanation (evaluate an application to explain it). `false` says so and is accepted, as
+   * `evaluate` and `evaluateClause` accept it; `true` is refused.
+   */
+  readonly explain?: false;
 }
 
 export interface AwardRecord {
@@ -401,7 +407,7 @@ function envelopeFen(raw: string | number | undefined): bigint | null {
   return BigInt(value.times(100).round(0, 0).toFixed(0));
 }
 
-const OPTION_KEYS = ["budgetEnvelope", "largest", "invalidDetails", "mergeSameApplicant"];
+const OPTION_KEYS = ["budgetEnvelope", "largest", "invalidDetails", "mergeSameApplicant", "explain"];
 /** A sanity ceiling for the lists a summary keeps (largest awards, invalid applications described). */
 const MAX_LISTED = 1_000_000;
 
@@ -470,7 +476,7 @@ function readSimulationArguments(
   let invalidDetails = 20;
   let mergeSameApplicant = false;
   if (options !== undefined && (typeof options !== "object" || options === null || Array.isArray(options))) {
-    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }", expectedZh: "对象 { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant? }" }));
+    issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options"], received: options, expected: "an object { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant?, explain? }", expectedZh: "对象 { budgetEnvelope?, largest?, invalidDetails?, mergeSameApplicant?, explain? }" }));
   } else if (options !== undefined) {
     for (const key of Object.keys(options)) {
       if (!OPTION_KEYS.includes(key)) {
@@ -479,7 +485,18 @@ function readSimulationArguments(
         );
       }
     }
-    const o = options as { budgetEnvelope?: unknown; largest?: unknown; invalidDetails?: unknown; mergeSameApplicant?: unknown };
+    const o = options as { budgetEnvelope?: unknown; largest?: unknown; invalidDetails?: unknown; mergeSameApplicant?: unknown; explain?: unknown };
+    if (o.explain !== undefined && o.explain !== false) {
+      issues.push(
+        makeIssue({
+          code: "invalid_value",
+          pathSegments: ["options", "explain"],
+          received: o.explain,
+          expected: "false or nothing: a simulation decides only (evaluate an application to explain its claims)",
+          expectedZh: "false 或不填：模拟只作判定（如需说明，请对单份申请调用 evaluate）",
+        }),
+      );
+    }
     if (o.mergeSameApplicant !== undefined && typeof o.mergeSameApplicant !== "boolean") {
       issues.push(makeIssue({ code: "invalid_type", pathSegments: ["options", "mergeSameApplicant"], received: o.mergeSameApplicant, expected: "true or false", expectedZh: "true 或 false" }));
     }

@@ -14,6 +14,7 @@ import { decideVerdict, explainFacts, readFacts, verdictOfResult } from "../src/
 import { deriveEdition } from "../src/measures/derive-edition.js";
 import { listClauseIds } from "../src/measures/registry.js";
 import { generatePopulation } from "../src/population.js";
+import { simulate } from "../src/simulate.js";
 import { readdirSync, readFileSync } from "node:fs";
 
 const EDITION = deriveEdition({ publishedOn: "2025-03-01" });
@@ -237,5 +238,29 @@ describe("settle(application, edition, false)", () => {
     expect(quiet.records.every((w) => w.headrooms === null && w.reasons === null)).toBe(true);
     expect(quiet.claims[6]).toMatchObject({ status: "reduced" });
     expect(quiet.claims[6]?.paid.toFixed(2)).toBe("30000.00");
+  });
+});
+
+describe("simulate's explain option", () => {
+  const population = [...generatePopulation({ seed: 13, applicants: 40 })];
+
+  it("accepts explain: false, and gives the same result as without it (a simulation decides only)", () => {
+    const plain = simulate(population, [EDITION]);
+    const said = simulate(population, [EDITION], { explain: false });
+    expect(said).toEqual(plain);
+  });
+
+  it("refuses explain: true, naming the option and where explanations come from", () => {
+    for (const value of [true, "yes", 1]) {
+      try {
+        simulate(population, [EDITION], { explain: value as never });
+        throw new Error("not refused");
+      } catch (error) {
+        expect(error).toBeInstanceOf(PolicyValidationError);
+        const issue = (error as PolicyValidationError).issues[0];
+        expect(issue).toMatchObject({ path: "options.explain", code: "invalid_value" });
+        expect(issue?.expected).toContain("evaluate");
+      }
+    }
   });
 });

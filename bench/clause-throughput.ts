@@ -1,13 +1,16 @@
 /**
- * evaluateClause throughput (validation and explanations included) on four clauses over 200,000 seeded
- * inputs clustered at their thresholds, beside a plain big.js implementation of the same four clauses
- * without validation or explanations, in the same process. Prints figures; asserts nothing.
+ * evaluateClause throughput on four clauses over 200,000 seeded inputs clustered at their thresholds,
+ * beside two plain implementations of the same four clauses without validation or explanations — the
+ * integer-fen floor (bench/fen-floor.ts) and big.js — in the same process. Every contender's answer is
+ * checked against the others on every input before anything is timed; a single difference and no figure
+ * is printed. Prints figures; asserts nothing.
  */
 import Big from "big.js";
 import { evaluateClause } from "../src/evaluate-clause.js";
 import { seededRandom } from "../src/population.js";
+import { decideFen, type FloorClauseId } from "./fen-floor.js";
 
-type Input = { clauseId: string; input: Record<string, string | boolean | number> };
+export type Input = { clauseId: FloorClauseId; input: Record<string, string | boolean | number> };
 
 function near(rng: () => number, centre: number, unit: number): string {
   const k = [-1, 0, 1, 0][Math.floor(rng() * 4)] as number;
@@ -103,6 +106,83 @@ export function plain(item: Input): string {
   }
 }
 
+/** One implementation timed on the inputs: its answer is the clause's amount as text (null: undetermined). */
+export interface Contender {
+  readonly key: "floor" | "bigjs" | "explained" | "decide";
+  readonly label: string;
+  readonly run: (item: Input) => string | null;
+}
+
+/**
+ * The contenders, fastest first. `decide` is `evaluateClause(id, facts, { explain: false })`, the
+ * decide-only path of issue 16: a build without it leaves its entry out, and the ratios that need it are
+ * reported as not measured.
+ */
+export const CONTENDERS: readonly Contender[] = [
+  { key: "floor", label: "integer fen (the exact floor), no validation or explanation", run: (item) => decideFen(item.clauseId, item.input).amount },
+  { key: "bigjs", label: "plain big.js, no validation or explanation", run: plain },
+  { key: "decide", label: "evaluateClause decide-only (validation, { explain: false })", run: (item) => evaluateClause(item.clauseId, item.input, { explain: false }).amount },
+  { key: "explained", label: "evaluateClause (validation + explanation)", run: (item) => evaluateClause(item.clauseId, item.input).amount },
+];
+
+/** Short names of the contenders, for the ratios. */
+export const SHORT_NAMES: Readonly<Record<Contender["key"], string>> = {
+  floor: "integer-fen floor",
+  bigjs: "plain big.js",
+  explained: "evaluateClause explained",
+  decide: "evaluateClause decide-only",
+};
+
+/** The ratios reported, each of two contenders' rates, with issue 16's target where it sets one. */
+export const RATIOS: readonly { readonly of: Contender["key"]; readonly to: Contender["key"]; readonly target: number | null }[] = [
+  { of: "decide", to: "floor", target: 0.5 },
+  { of: "explained", to: "bigjs", target: 1.0 },
+  { of: "explained", to: "floor", target: null },
+];
+
+/** The first input on which the implementations answer differently, with every answer. */
+export interface Disagreement {
+  readonly index: number;
+  readonly item: Input;
+  readonly answers: Readonly<Record<string, string>>;
+}
+
+const shown = (status: string, amount: string | null) => `${status} ${amount ?? "null"}`;
+
+/**
+ * Check every input before timing anything: the floor's status and amount equal evaluateClause's,
+ * explained and decide-only, and its amount equals plain big.js's (which has no status: "0.00" is its
+ * ineligible). Returns the first difference, or null; also counts the inputs the floor sent to its big.js
+ * fallback.
+ */
+export function verifyClauseInputs(inputs: readonly Input[]): { disagreement: Disagreement | null; fallbacks: number } {
+  let fallbacks = 0;
+  for (let index = 0; index < inputs.length; index++) {
+    const item = inputs[index] as Input;
+    const floor = decideFen(item.clauseId, item.input);
+    const library = evaluateClause(item.clauseId, item.input);
+    const decided = evaluateClause(item.clauseId, item.input, { explain: false });
+    const big = plain(item);
+    if (floor.exactFallback) fallbacks++;
+    if (
+      floor.status !== library.status ||
+      floor.amount !== library.amount ||
+      floor.status !== decided.status ||
+      floor.amount !== decided.amount ||
+      (floor.amount ?? "0.00") !== big
+    ) {
+      const answers = {
+        floor: shown(floor.status, floor.amount),
+        "evaluateClause explained": shown(library.status, library.amount),
+        "evaluateClause decide-only": shown(decided.status, decided.amount),
+        "plain big.js": big,
+      };
+      return { disagreement: { index, item, answers }, fallbacks };
+    }
+  }
+  return { disagreement: null, fallbacks };
+}
+
 /** Seconds for one pass over the inputs (after which `checksum` proves the work was done). */
 function pass(inputs: readonly Input[], run: (item: Input) => string | null): { seconds: number; checksum: number } {
   const start = performance.now();
@@ -111,41 +191,77 @@ function pass(inputs: readonly Input[], run: (item: Input) => string | null): { 
   return { seconds: (performance.now() - start) / 1000, checksum };
 }
 
-/** Passes of each implementation per round, alternated so that both see the same moments of load. */
+/** Passes of each contender per round, alternated so that all see the same moments of load. */
 const PASSES = 5;
 
-export function runClauseThroughput(count = 200_000): { library: number; plain: number; ratio: number; agree: boolean } {
-  const inputs = clauseInputs(count);
-  // The two implementations must agree before their speeds mean anything.
-  let agree = true;
-  for (const item of inputs.slice(0, 20_000)) {
-    if ((evaluateClause(item.clauseId, item.input).amount ?? "0.00") !== plain(item)) agree = false;
-  }
-  console.log(`evaluateClause vs plain big.js, ${count.toLocaleString("en-US")} inputs (art3.1, art3.3, art4.1-session, art7.1-express); agree: ${agree}`);
-  const library = (item: Input) => evaluateClause(item.clauseId, item.input).amount;
-  for (let i = 0; i < 20_000; i++) {
-    plain(inputs[i % inputs.length] as Input);
-    library(inputs[i % inputs.length] as Input);
-  }
+export interface ClauseThroughput {
+  /** Inputs per second of each contender measured (best pass). */
+  readonly rates: Partial<Record<Contender["key"], number>>;
+  /** The ratios of RATIOS whose two contenders were measured. */
+  readonly ratios: readonly { readonly of: Contender["key"]; readonly to: Contender["key"]; readonly ratio: number; readonly target: number | null }[];
+}
+
+const num = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/** Time every contender on inputs already verified by verifyClauseInputs; print and return the figures. */
+export function measureClauseThroughput(inputs: readonly Input[], contenders: readonly Contender[] = CONTENDERS): ClauseThroughput {
+  for (let i = 0; i < 20_000; i++) for (const contender of contenders) contender.run(inputs[i % inputs.length] as Input);
   // The best of several alternating passes: on a shared machine, interference only ever slows a pass
   // down, so the fastest pass of each is the closest to what the code itself costs.
-  let plainBest = Number.POSITIVE_INFINITY;
-  let libraryBest = Number.POSITIVE_INFINITY;
-  let checksum = 0;
+  const best = contenders.map(() => Number.POSITIVE_INFINITY);
+  let checksum: number | null = null;
   for (let i = 0; i < PASSES; i++) {
-    const p = pass(inputs, plain);
-    const l = pass(inputs, library);
-    plainBest = Math.min(plainBest, p.seconds);
-    libraryBest = Math.min(libraryBest, l.seconds);
-    checksum = l.checksum === p.checksum ? l.checksum : Number.NaN;
+    contenders.forEach((contender, c) => {
+      const p = pass(inputs, contender.run);
+      best[c] = Math.min(best[c] as number, p.seconds);
+      // Every contender gives the same answers, so the same total length of them.
+      checksum = checksum === null || checksum === p.checksum ? p.checksum : Number.NaN;
+    });
   }
-  const plainRate = inputs.length / plainBest;
-  const libraryRate = inputs.length / libraryBest;
-  const line = (label: string, rate: number, seconds: number) =>
-    console.log(`  ${label.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(10)} /s  (best of ${PASSES} passes: ${seconds.toFixed(2)} s, checksum ${checksum})`);
-  line("plain big.js, no validation or explanation", plainRate, plainBest);
-  line("evaluateClause (validation + explanation)", libraryRate, libraryBest);
-  const ratio = libraryRate / plainRate;
-  console.log(`  ratio library / plain: ${(ratio * 100).toFixed(1)}% (target ≥ 75%)`);
-  return { library: libraryRate, plain: plainRate, ratio, agree };
+  const rates: Partial<Record<Contender["key"], number>> = {};
+  contenders.forEach((contender, c) => {
+    const seconds = best[c] as number;
+    rates[contender.key] = inputs.length / seconds;
+    console.log(`  ${contender.label.padEnd(62)} ${num(inputs.length / seconds).padStart(10)} /s  (best of ${PASSES} passes: ${seconds.toFixed(3)} s)`);
+  });
+  console.log(`  checksum of the answers: ${checksum} (the same for every contender)`);
+  const ratios = RATIOS.flatMap(({ of, to, target }) => {
+    const a = rates[of];
+    const b = rates[to];
+    return a === undefined || b === undefined ? [] : [{ of, to, ratio: a / b, target }];
+  });
+  for (const { of, to, ratio, target } of ratios) {
+    console.log(`  ratio ${SHORT_NAMES[of]} / ${SHORT_NAMES[to]}: ${ratio.toFixed(3)}×${target === null ? "" : ` (target ≥ ${target.toFixed(1)}×)`}`);
+  }
+  const missing = RATIOS.filter(({ of, to }) => rates[of] === undefined || rates[to] === undefined);
+  for (const { of, to } of missing) {
+    const absent = rates[of] === undefined ? of : to;
+    console.log(`  ratio ${SHORT_NAMES[of]} / ${SHORT_NAMES[to]}: not measured (no ${SHORT_NAMES[absent]} contender in this build)`);
+  }
+  return { rates, ratios };
+}
+
+/**
+ * The inputs, checked, then `rounds` rounds of timing. Null (and the first differing input printed) when
+ * the implementations disagree: figures of code that gives wrong answers mean nothing.
+ */
+export function runClauseThroughput(count = 200_000, rounds = 1): ClauseThroughput[] | null {
+  const inputs = clauseInputs(count);
+  const { disagreement, fallbacks } = verifyClauseInputs(inputs);
+  const clauses = "art3.1, art3.3, art4.1-session, art7.1-express";
+  if (disagreement !== null) {
+    console.log(`clause throughput, ${num(count)} inputs (${clauses}): the implementations DISAGREE — no figures`);
+    console.log(`  first difference at input ${disagreement.index}: ${JSON.stringify(disagreement.item)}`);
+    for (const [name, answer] of Object.entries(disagreement.answers)) console.log(`    ${name}: ${answer}`);
+    return null;
+  }
+  console.log(
+    `clause throughput, ${num(count)} inputs (${clauses}): integer fen, plain big.js and evaluateClause (explained and decide-only) agree on every input (status and amount); ${num(fallbacks)} sent to the floor's big.js fallback`,
+  );
+  const results: ClauseThroughput[] = [];
+  for (let round = 0; round < rounds; round++) {
+    console.log(`round ${round + 1} of ${rounds}`);
+    results.push(measureClauseThroughput(inputs));
+  }
+  return results;
 }

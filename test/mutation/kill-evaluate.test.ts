@@ -59,8 +59,9 @@ describe("evaluate's explain option", () => {
   });
 
   it("the error names evaluate as its context", () => {
+    // Mutant: evaluate.ts:100 `readExplainOption(options, "evaluate")` → `readExplainOption(options, "")`.
     expect(() => evaluate(application(), EDITION, [] as never)).toThrow(PolicyValidationError);
-    expect(() => evaluate(application(), EDITION, [] as never)).toThrow(/evaluate/);
+    expect(() => evaluate(application(), EDITION, [] as never)).toThrow(/^evaluate: invalid input/);
   });
 });
 

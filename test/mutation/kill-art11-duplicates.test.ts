@@ -115,3 +115,37 @@ describe("A14: every claim of a project with undetermined twins is undetermined,
     expect(c1.reasons[0]?.zh).toContain("尚无法判定：c2 (art4.1-session)、c3 (art4.1-session)；项目 P。");
   });
 });
+
+describe("第十一条 against the grant history: a project already paid under another clause", () => {
+  it("an undetermined claim of such a project is refused as a duplicate too, when no payable claim names a project", () => {
+    // Mutants: art11-duplicates.ts:74 `!undetermined.some(hasProject)` → `undetermined.some(hasProject)`
+    // and → `!undetermined.every(hasProject)` (the shortcut taken though an undetermined claim names a
+    // project); :89 `undetermined.filter(open)` → `undetermined` (its history never looked at).
+    const noTurnover = { pingguGoodsSpecialSession: true };
+    const decision = decide(
+      [
+        { id: "u1", clauseId: "art4.1-session", factDate: "2025-04-10", projectId: "P", input: noTurnover },
+        { id: "u2", clauseId: "art4.1-session", factDate: "2025-04-11", input: noTurnover },
+        { id: "c3", clauseId: "art4.2", factDate: "2025-04-12" },
+      ],
+      [{ id: "g1", clauseId: "art4.2", factDate: "2025-03-10", amount: "100000", projectId: "P" }],
+    );
+    expect(claim(decision, "u1").status).toBe("duplicate");
+    expect(claim(decision, "u1").paidInstead).toEqual({ id: "g1", clauseId: "art4.2", source: "history" });
+    expect(claim(decision, "u2").status).toBe("undetermined");
+    expect(claim(decision, "c3").status).toBe("awarded");
+  });
+
+  it("paid under two other clauses: the claim names the earlier grant, whatever the order of their ids", () => {
+    // Mutant: art11-duplicates.ts:190 the history's date key `(grant) => grant.factDate` → `() => undefined`.
+    const decision = decide(
+      [{ id: "c1", clauseId: "art4.1-session", factDate: "2025-05-10", projectId: "P" }],
+      [
+        { id: "g-a", clauseId: "art4.1-investment", factDate: "2025-04-10", amount: "100000", projectId: "P" },
+        { id: "g-b", clauseId: "art4.2", factDate: "2025-03-10", amount: "100000", projectId: "P" },
+      ],
+    );
+    expect(claim(decision, "c1").status).toBe("duplicate");
+    expect(claim(decision, "c1").paidInstead).toEqual({ id: "g-b", clauseId: "art4.2", source: "history" });
+  });
+});

@@ -5,9 +5,11 @@
  * survivors in `switchesUsed` and `withSwitches`.
  */
 import { describe, expect, it } from "vitest";
-import { evaluateClause, switchesUsed } from "../../src/evaluate-clause.js";
+import { evaluateClause, explainVerdict, switchesUsed } from "../../src/evaluate-clause.js";
+import { PolicyValidationError } from "../../src/kernel/errors.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
 import { getRule } from "../../src/measures/registry.js";
+import { thrownIssues } from "../helpers.js";
 import { eligibleInput } from "./samples.js";
 
 describe("a result's switches", () => {
@@ -38,5 +40,90 @@ describe("a result's switches", () => {
     }
     const changed = evaluateClause("art3.3", eligibleInput("art3.3"), { switches: { rounding: "yuan-half-up", incrementCounting: undefined } });
     expect(changed.switches).toEqual({ incrementCounting: "full-increments", rounding: "yuan-half-up" });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The options of evaluateClause and explainVerdict after the redesign (issue 16): written for the
+// survivors of the 2026-12-03 afternoon Stryker run (docs/quality.md, "Session of 2026-12-03
+// (afternoon): the redesigned evaluator").
+
+describe("evaluateClause's options, refused", () => {
+  it("options that are not an object: invalid_type at options, saying what an options object holds", () => {
+    // Mutants: evaluate-clause.ts:55 `expected: "an object { edition?, switches?, explain? }"` → "";
+    // `pathSegments: ["options"]` → `[]`, → `[""]`.
+    const issues = thrownIssues(() => evaluateClause("art6.1", eligibleInput("art6.1"), "quiet" as never));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("invalid_type");
+    expect(issues[0]?.path).toBe("options");
+    expect(issues[0]?.pathSegments).toEqual(["options"]);
+    expect(issues[0]?.message).toContain("expected an object { edition?, switches?, explain? }");
+    expect(issues[0]?.messageZh).toContain("应为对象 { edition?, switches?, explain? }");
+  });
+
+  it("an unknown option: named, with the known ones listed in English and Chinese", () => {
+    // Mutants: evaluate-clause.ts:67 `CLAUSE_OPTION_KEYS.join(", ")` → `join("")`; :68 `join("、")` → `join("")`.
+    const issues = thrownIssues(() => evaluateClause("art6.1", eligibleInput("art6.1"), { explian: false } as never));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe("options.explian");
+    expect(issues[0]?.message).toContain('no option named "explian"; known options: edition, switches, explain');
+    expect(issues[0]?.messageZh).toContain("没有名为“explian”的选项；已知选项：edition、switches、explain");
+  });
+
+  it("an explain that is not a boolean: invalid_type at options.explain, in English and Chinese", () => {
+    // Mutants: evaluate-clause.ts:78 `code: "invalid_type"` → ""; its `expected` → ""; its `expectedZh` → "".
+    const issues = thrownIssues(() => evaluateClause("art6.1", eligibleInput("art6.1"), { explain: "no" } as never));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("invalid_type");
+    expect(issues[0]?.path).toBe("options.explain");
+    expect(issues[0]?.message).toContain("expected true or false (false: decide only, without the explanation)");
+    expect(issues[0]?.messageZh).toContain("应为true 或 false（false：只作判定，不附说明）");
+  });
+});
+
+describe("explainVerdict, refused", () => {
+  const verdict = () => evaluateClause("art6.1", eligibleInput("art6.1"), { explain: false });
+
+  it("options that are not an object: the error names explainVerdict", () => {
+    // Mutant: evaluate-clause.ts:125 `readClauseOptions(options, "explainVerdict")` → `(options, "")`.
+    expect(() => explainVerdict(verdict(), eligibleInput("art6.1"), 7 as never)).toThrow(/^explainVerdict: invalid input/);
+  });
+
+  it("a verdict of other facts: the error names explainVerdict", () => {
+    // Mutant: evaluate-clause.ts:140 the context "explainVerdict" → "".
+    const other = { ...eligibleInput("art6.1"), approvedAmount: "70000" };
+    expect(() => explainVerdict(verdict(), other)).toThrow(/^explainVerdict: invalid input/);
+    const issues = thrownIssues(() => explainVerdict(verdict(), other));
+    expect(issues[0]?.path).toBe("verdict.amount");
+  });
+
+  it("a verdict naming no clause of the measures: invalid_value at verdict.clauseId", () => {
+    // Mutants: evaluate-clause.ts:149 the clause check → true (an unknown id went on to be evaluated);
+    // :161 the context → "".
+    const wrong = { ...verdict(), clauseId: "art99" };
+    expect(() => explainVerdict(wrong, eligibleInput("art6.1"))).toThrow(PolicyValidationError);
+    expect(() => explainVerdict(wrong, eligibleInput("art6.1"))).toThrow(/^explainVerdict: invalid input/);
+    const issues = thrownIssues(() => explainVerdict(wrong, eligibleInput("art6.1")));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("invalid_value");
+    expect(issues[0]?.path).toBe("verdict.clauseId");
+    expect(issues[0]?.message).toContain("expected the id of a clause of the measures");
+  });
+
+  it("a clause id that is not a string: invalid_value at verdict.clauseId", () => {
+    // Mutant: evaluate-clause.ts:149 `typeof clauseId === "string"` → true.
+    const issues = thrownIssues(() => explainVerdict({ ...verdict(), clauseId: 3 } as never, eligibleInput("art6.1")));
+    expect(issues[0]?.path).toBe("verdict.clauseId");
+  });
+
+  it("a verdict that is not an object: invalid_type at verdict, saying what a verdict is", () => {
+    // Mutants: evaluate-clause.ts:150 `atClause` → true (null read as an object at verdict.clauseId);
+    // :154 `code: atClause ? "invalid_value" : "invalid_type"` → its "invalid_type" → "".
+    const issues = thrownIssues(() => explainVerdict(null as never, eligibleInput("art6.1")));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe("invalid_type");
+    expect(issues[0]?.path).toBe("verdict");
+    expect(issues[0]?.message).toContain("expected a verdict from evaluateClause(id, facts, { explain: false })");
+    expect(thrownIssues(() => explainVerdict("art6.1" as never, eligibleInput("art6.1")))[0]?.path).toBe("verdict");
   });
 });

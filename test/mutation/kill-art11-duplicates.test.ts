@@ -148,4 +148,14 @@ describe("第十一条 against the grant history: a project already paid under a
     expect(claim(decision, "c1").status).toBe("duplicate");
     expect(claim(decision, "c1").paidInstead).toEqual({ id: "g-b", clauseId: "art4.2", source: "history" });
   });
+  it("a grant of 0 under another clause is no payment: the project's claim is paid", () => {
+    // Mutants: art11-duplicates.ts:192 `grant.projectId !== undefined && grant.amount.gt(0)` → true, and
+    // its `&&` → `||` (a grant of 0 counted as the project's payment).
+    const decision = decide(
+      [{ id: "c1", clauseId: "art4.1-session", factDate: "2025-05-10", projectId: "P" }],
+      [{ id: "g0", clauseId: "art4.2", factDate: "2025-03-10", amount: "0", projectId: "P" }],
+    );
+    expect(claim(decision, "c1").status).toBe("awarded");
+    expect(claim(decision, "c1").paidInstead).toBeNull();
+  });
 });

@@ -15,13 +15,13 @@ const WINDOW = { from: "2025-03-01", to: "2027-02-28" } as never;
 describe("第十四条: why a claim outside the window is refused", () => {
   it("a span of days none of which lies in the window, in Chinese", () => {
     // Mutant: art14-window.ts:54 the span text `截至 ${factDate} 的期间没有一天在有效期内` → ``.
-    const reason = outOfWindowReason("2025-03-01", true, WINDOW);
+    const reason = outOfWindowReason("2025-03-01" as never, true, WINDOW);
     expect(reason.zh).toContain("截至 2025-03-01 的期间没有一天在有效期内；有效期 2025-03-01 至 2027-02-28（含首尾）。");
     expect(reason.en).toContain("No day of the period ending 2025-03-01 lies in the window; window 2025-03-01 to 2027-02-28 inclusive.");
   });
 
   it("a fact date outside the window, in both languages", () => {
-    const reason = outOfWindowReason("2025-02-28", false, WINDOW);
+    const reason = outOfWindowReason("2025-02-28" as never, false, WINDOW);
     expect(reason.zh).toContain("发生日期 2025-02-28；有效期 2025-03-01 至 2027-02-28（含首尾）。");
     expect(reason.en).toContain("Fact date 2025-02-28; window 2025-03-01 to 2027-02-28 inclusive.");
     expect(reason.article).toBe("第十四条");

@@ -59,6 +59,8 @@ describe("evaluateClause's options, refused", () => {
     expect(issues[0]?.pathSegments).toEqual(["options"]);
     expect(issues[0]?.message).toContain("expected an object { edition?, switches?, explain? }");
     expect(issues[0]?.messageZh).toContain("应为对象 { edition?, switches?, explain? }");
+    // Mutant: evaluate-clause.ts:51 the default context "evaluateClause" → "".
+    expect(() => evaluateClause("art6.1", eligibleInput("art6.1"), "quiet" as never)).toThrow(/^evaluateClause: invalid input/);
   });
 
   it("an unknown option: named, with the known ones listed in English and Chinese", () => {

@@ -73,3 +73,27 @@ describe("a one-time scope already taken, in Chinese", () => {
     expect(claim(decision, "q2").reasons[0]?.zh).toContain("范围：每个产品一次；已支持：q1。");
   });
 });
+
+describe("A17: only a payment of more than 0 takes a one-time scope", () => {
+  it("a claim paid 0 (its year's cap used up) leaves the scope to a later claim of the same fact year", () => {
+    // Mutant: claim-ledger.ts:157 `q.onceKey !== null && paid.gt(0)` → true (a claim paid 0 took the scope).
+    // Annual caps by year of payment (A10), the one-time scope by the fact's year (A18): the grant, a 2025
+    // figure paid in 2026, uses up 2026's cap; c1 (a 2026 figure paid in 2026) is paid 0; c2 (a 2026
+    // figure paid in 2027) finds 2027's cap whole and the 2026 scope free.
+    const edition = deriveEdition({ publishedOn: "2025-03-01", switches: { annualCapYear: "payment-year" } });
+    const input = eligibleInput("art7.1-express");
+    const decision = evaluate(
+      {
+        applicant: applicant(),
+        claims: [
+          { id: "c1", clauseId: "art7.1-express", factDate: "2026-12-31", paymentDate: "2026-12-31", input },
+          { id: "c2", clauseId: "art7.1-express", factDate: "2026-12-31", paymentDate: "2027-01-10", input },
+        ],
+        history: [{ id: "g1", clauseId: "art7.1-express", factDate: "2025-12-31", paidOn: "2026-01-15", amount: "2000000" }],
+      },
+      edition,
+    );
+    expect([claim(decision, "c1").status, claim(decision, "c1").amount]).toEqual(["reduced", "0.00"]);
+    expect(claim(decision, "c2").status).toBe("awarded");
+  });
+});

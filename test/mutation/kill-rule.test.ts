@@ -26,3 +26,26 @@ describe("verdictDisagreement on switches", () => {
     expect(verdictDisagreement(verdictOfResult(result()), result())).toBeNull();
   });
 });
+
+describe("verdictDisagreement on lists", () => {
+  const ineligible = () => evaluateClause("art3.3", { ...eligibleInput("art3.3"), selfOperatedOnlineSales: false });
+
+  it("a verdict listing fewer failed conditions than the explanation", () => {
+    // Mutants: rule.ts:529 `a.length !== b.length || a.some(…)` → `&&`, → false.
+    const result = ineligible();
+    expect(result.failedConditions.length).toBeGreaterThan(0);
+    const verdict: ClauseVerdict = { ...verdictOfResult(result), failedConditions: [] };
+    expect(verdictDisagreement(verdict, result)).toEqual({ field: "failedConditions", verdict: [], explained: result.failedConditions });
+  });
+
+  it("as many missing facts, one of them another", () => {
+    // Mutants: rule.ts:529 the element test `(value, i) => value !== b[i]` → `() => undefined`, its
+    // comparison → false.
+    const result = evaluateClause("art3.3", { selfOperatedOnlineSales: true });
+    expect(result.missingFacts.length).toBeGreaterThan(1);
+    const changed = [...result.missingFacts.slice(0, -1), "somethingElse"];
+    const verdict: ClauseVerdict = { ...verdictOfResult(result), missingFacts: changed };
+    expect(verdictDisagreement(verdict, result)).toEqual({ field: "missingFacts", verdict: changed, explained: result.missingFacts });
+  });
+});
+

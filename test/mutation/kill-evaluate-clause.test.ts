@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluateClause, explainVerdict, switchesUsed } from "../../src/evaluate-clause.js";
-import { PolicyValidationError } from "../../src/kernel/errors.js";
+import { PolicyValidationError, UnknownClauseError } from "../../src/kernel/errors.js";
 import { DRAFT_EDITION } from "../../src/measures/edition-draft.js";
 import { getRule } from "../../src/measures/registry.js";
 import { thrownIssues } from "../helpers.js";
@@ -127,5 +127,13 @@ describe("explainVerdict, refused", () => {
     expect(issues[0]?.path).toBe("verdict");
     expect(issues[0]?.message).toContain("expected a verdict from evaluateClause(id, facts, { explain: false })");
     expect(thrownIssues(() => explainVerdict("art6.1" as never, eligibleInput("art6.1")))[0]?.path).toBe("verdict");
+  });
+});
+
+describe("an unknown clause id is refused before the options are read", () => {
+  it("an unknown id with options that are not an object: UnknownClauseError, not the options' error", () => {
+    // Mutants: evaluate-clause.ts:110 `!isClauseId(clauseId)` → false, → `isClauseId(clauseId)` (the id
+    // refused only after the options, whose error came first).
+    expect(() => evaluateClause("art99", {}, "quiet" as never)).toThrow(UnknownClauseError);
   });
 });

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { type ClaimDecision, type DecidedClaim, evaluate, settle } from "../src/evaluate.js";
 import { boundClause, evaluateClause, explainVerdict } from "../src/evaluate-clause.js";
 import { PolicyValidationError } from "../src/kernel/errors.js";
+import { explainClaim, explainDecision } from "../src/explain-decision.js";
 import { Calculation, roundStep } from "../src/kernel/calc.js";
 import { Dec } from "../src/kernel/decimal.js";
 import { decideVerdict, explainFacts, readFacts, verdictOfResult } from "../src/kernel/rule.js";
@@ -186,6 +187,30 @@ describe("evaluate(…, { explain: false })", () => {
       compared += decided.claims.length;
     }
     expect(compared).toBeGreaterThanOrEqual(900);
+  });
+
+  it("explainDecision and explainClaim refuse a summary with one issue saying how to get the explained document", () => {
+    const application = applications[0]?.[1];
+    const summary = evaluate(application, edition, { explain: false });
+    for (const [run, path] of [
+      [() => explainDecision(summary as never, "en"), "decision.claims"],
+      [() => explainClaim(summary.claims[0] as never, "zh"), "claim"],
+    ] as const) {
+      try {
+        run();
+        throw new Error("not refused");
+      } catch (error) {
+        expect(error).toBeInstanceOf(PolicyValidationError);
+        const issues = (error as PolicyValidationError).issues;
+        expect(issues).toHaveLength(1);
+        expect(issues[0]).toMatchObject({ path, code: "invalid_value" });
+        expect(issues[0]?.expected).toContain("without { explain: false }");
+      }
+    }
+    // An explained decision with a claim's clause missing is still reported field by field.
+    const explained = JSON.parse(JSON.stringify(evaluate(application, edition))) as { claims: Record<string, unknown>[] };
+    delete explained.claims[0]?.clause;
+    expect(() => explainDecision(explained as never)).toThrow(/decision\.claims\[0\]\.clause/);
   });
 
   it("refuses an explain option that is not true or false, naming it", () => {

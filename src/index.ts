@@ -64,6 +64,8 @@ export {
   completeEditionJsonSchema,
   decisionJsonSchema,
   decisionSchema,
+  decisionSummaryJsonSchema,
+  decisionSummarySchema,
   editionJsonSchema,
   jsonSchemaText,
   SCHEMA_NAMES,

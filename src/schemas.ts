@@ -107,6 +107,17 @@ export const decisionSchema = z
   })
   .meta({ title: "Decision", description: "The decision on one application / 申请的核定结果" });
 
+/** One claim decided only (`evaluate(…, { explain: false })`): a claim decision without its explanation. */
+export const decidedClaimSchema = claimDecisionSchema.omit({ crossClaimCaps: true, reasons: true, clause: true });
+
+/** The document `evaluate(application, edition, { explain: false })` returns. */
+export const decisionSummarySchema = decisionSchema
+  .extend({ claims: z.array(decidedClaimSchema) })
+  .meta({
+    title: "DecisionSummary",
+    description: "The decision on one application, decided only: each claim's figures without its explanation / 申请的核定结果（仅判定，不附说明）",
+  });
+
 type JsonSchema = Record<string, unknown>;
 
 const JSON_SCHEMA_OPTIONS = { io: "input", unrepresentable: "any" } as const;
@@ -147,16 +158,22 @@ export function decisionJsonSchema(): JsonSchema {
   return z.toJSONSchema(decisionSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
 }
 
-export type SchemaName = "application" | "edition" | "complete-edition" | "decision";
+/** The decision summary: `evaluate(…, { explain: false })`. */
+export function decisionSummaryJsonSchema(): JsonSchema {
+  return z.toJSONSchema(decisionSummarySchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+}
+
+export type SchemaName = "application" | "edition" | "complete-edition" | "decision" | "decision-summary";
 
 /** Every schema's name, in the order they are documented. */
-export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision"];
+export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision", "decision-summary"];
 
 const SCHEMAS: Readonly<Record<SchemaName, () => JsonSchema>> = {
   application: applicationJsonSchema,
   edition: editionJsonSchema,
   "complete-edition": completeEditionJsonSchema,
   decision: decisionJsonSchema,
+  "decision-summary": decisionSummaryJsonSchema,
 };
 
 /** A schema by name, as pretty-printed JSON text (what is committed under schema/). */

@@ -70,6 +70,7 @@ describe("npm pack ships only what users need", () => {
     expect(paths.filter((path) => path.startsWith("schema/"))).toEqual([
       "schema/application.schema.json",
       "schema/complete-edition.schema.json",
+      "schema/decision-summary.schema.json",
       "schema/decision.schema.json",
       "schema/edition.schema.json",
       "schema/test-case.schema.json",

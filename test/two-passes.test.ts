@@ -10,6 +10,10 @@ import { boundClause, evaluateClause, explainVerdict } from "../src/evaluate-cla
 import { PolicyValidationError } from "../src/kernel/errors.js";
 import { explainClaim, explainDecision } from "../src/explain-decision.js";
 import { explainSummary } from "../src/explain-summary.js";
+import { thrownIssues } from "./helpers.js";
+
+/** The first issue of the PolicyValidationError that `run` throws. */
+const issueOf = (run: () => unknown) => thrownIssues(run)[0];
 import { Calculation, roundStep } from "../src/kernel/calc.js";
 import { Dec } from "../src/kernel/decimal.js";
 import { decideVerdict, explainFacts, readFacts, verdictOfResult } from "../src/kernel/rule.js";
@@ -107,15 +111,6 @@ describe("a clause decided without explanation", () => {
   it("explainVerdict refuses a verdict of other facts, another edition or another switch, naming the field", () => {
     const facts = { pingguGoodsSpecialSession: true, sessionTurnover: "1234567.89" };
     const verdict = evaluateClause("art4.1-session", facts, { explain: false });
-    const issueOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        expect(error).toBeInstanceOf(PolicyValidationError);
-        return (error as PolicyValidationError).issues[0];
-      }
-      throw new Error("not refused");
-    };
     expect(issueOf(() => explainVerdict(verdict, { ...facts, sessionTurnover: "2000000" }))).toMatchObject({ path: "verdict.amount", code: "inconsistent" });
     expect(issueOf(() => explainVerdict(verdict, facts, { edition: EDITION }))).toMatchObject({ path: "verdict.edition" });
     expect(issueOf(() => explainVerdict(verdict, facts, { switches: { rounding: "yuan-half-up" } }))).toMatchObject({ path: "verdict.amount" });
@@ -227,15 +222,6 @@ describe("evaluate(…, { explain: false })", () => {
     const [, application] = applications[0] as readonly [string, unknown];
     const [, other] = applications[1] as readonly [string, unknown];
     const summary = evaluate(application, edition, { explain: false });
-    const issueOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        expect(error).toBeInstanceOf(PolicyValidationError);
-        return (error as PolicyValidationError).issues[0];
-      }
-      throw new Error("not refused");
-    };
     expect(issueOf(() => explainSummary(summary, other, edition))).toMatchObject({ path: "summary.audit.inputHash", code: "inconsistent" });
     expect(issueOf(() => explainSummary(summary, application, deriveEdition({ publishedOn: "2025-03-02" })))).toMatchObject({ path: "summary.audit.editionHash" });
     const changed = JSON.parse(JSON.stringify(summary)) as { claims: { amount: string | null }[] };

@@ -1,10 +1,13 @@
 /**
- * The rule type, and the one function that runs a rule on one claim's facts.
+ * The rule type, and the two passes that run a rule on one claim's facts.
  *
  * A rule is data plus three pure functions: its eligibility conditions, its amount calculator and its
- * caps. The kernel validates the input, combines the conditions with three-valued logic, runs the
- * traced calculation, rounds once, applies the caps in order and explains every step. It knows nothing
- * of Pinggu: the policy's clauses live in src/measures/.
+ * caps. The kernel reads and checks the input (`readFacts`), then either decides (`decideVerdict`: the
+ * conditions combined with three-valued logic, the amount rounded once, the caps applied in order —
+ * status and amounts only) or explains (`explainFacts`: the same, with each condition's comparison, each
+ * step of the arithmetic, each cap and the reasons). Both run the same rule definition by the same code;
+ * `verdictDisagreement` says where an explanation and a verdict would differ (they never should). It
+ * knows nothing of Pinggu: the policy's clauses live in src/measures/.
  */
 import type { CivilDate } from "./dates.js";
 import type * as z from "zod";

@@ -67,6 +67,8 @@ export {
   decisionSchema,
   decisionSummaryJsonSchema,
   decisionSummarySchema,
+  clauseVerdictJsonSchema,
+  clauseVerdictSchema,
   editionJsonSchema,
   jsonSchemaText,
   SCHEMA_NAMES,

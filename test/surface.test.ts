@@ -34,6 +34,7 @@ const VALID: Record<string, readonly unknown[]> = {
   completeEditionJsonSchema: [],
   decisionJsonSchema: [],
   decisionSummaryJsonSchema: [],
+  clauseVerdictJsonSchema: [],
   deriveEdition: [{ publishedOn: "2025-03-01" }, library.DRAFT_EDITION],
   editionHash: [EDITION],
   editionJsonSchema: [],

@@ -168,6 +168,7 @@ describe("the OpenAPI document", () => {
     await check("POST", "/applications/evaluate", "/applications/evaluate", "x", "text/plain");
     await check("POST", "/applications/evaluate", "/applications/evaluate?lang=fr", FIXTURES[0]);
     await check("POST", "/applications/evaluate", "/applications/evaluate", { applicant: {} });
+    await check("POST", "/clauses/{id}/evaluate", "/clauses/art3.1/evaluate?explain=false", { usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" });
     await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false", FIXTURES[0]);
     await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false&merge=true", FIXTURES);
     await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false&lang=zh", FIXTURES[0]);
@@ -243,6 +244,16 @@ describe("POST /applications/evaluate", () => {
     // ?explain=true is the default.
     const explained = await post("/applications/evaluate?explain=true", FIXTURES[0]);
     expect(explained.json<{ decision: unknown }>().decision).toEqual(asJson(evaluate(FIXTURES[0], PUBLISHED)));
+  });
+
+  it("POST /clauses/{id}/evaluate?explain=false answers the clause's verdict; with ?lang= it is a 400", async () => {
+    const facts = { usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" };
+    const response = await post("/clauses/art3.1/evaluate?explain=false", facts);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ result: unknown }>().result).toEqual(asJson(evaluateClause("art3.1", facts, { edition: PUBLISHED, explain: false })));
+    expect(response.json()).not.toHaveProperty("explanation");
+    const refused = problemOf(await post("/clauses/art3.1/evaluate?explain=false&lang=en", facts), 400);
+    expect(refused.issues?.map((issue) => issue.path)).toEqual(["explain"]);
   });
 
   it("?explain=false with ?lang=: 400 naming both, since there is no explanation to write", async () => {

@@ -276,8 +276,12 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     const served = editionOf(request.query.edition);
     const facts = request.body;
     if (!isRecord(facts)) throw bodyKindProblem("the claim's facts: a JSON object (GET /clauses/{id} lists them)", "申请事项的事实：JSON 对象（GET /clauses/{id} 列出字段）", facts);
-    const result = evaluateClause(id, facts, { edition: served.edition });
     const lang = request.query.lang as Language | undefined;
+    if (request.query.explain === false) {
+      if (lang !== undefined) throw explainWithLangProblem(lang);
+      return { result: evaluateClause(id, facts, { edition: served.edition, explain: false }), stamp: stamp(reply, served) };
+    }
+    const result = evaluateClause(id, facts, { edition: served.edition });
     return { result, ...(lang ? { explanation: explainClause(result, lang) } : {}), stamp: stamp(reply, served) };
   });
 

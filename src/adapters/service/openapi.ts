@@ -166,9 +166,13 @@ export function routeDocs(limits: ServiceLimits): OpenApiDocs {
       tags: ["clauses"],
       operationId: "evaluateClause",
       params: idParams(`the clause id: ${listClauseIds().join(", ")}`),
-      querystring: query({ edition: editionQuery, lang: langQuery }),
+      querystring: query({
+        edition: editionQuery,
+        lang: langQuery,
+        explain: { type: "boolean", default: true, description: "false: decide only (ClauseVerdict, no explanation); not with ?lang=" },
+      }),
       body: jsonBody("the facts of one claim", { anyOf: listClauseIds().map((id) => ref(`ClaimFacts-${id}`)) }),
-      responses: { "200": ok("the clause result", envelope(withExplanation("result", ref("ClauseResult")), ["result"])), ...refused },
+      responses: { "200": ok("the clause result, or its verdict with ?explain=false", envelope(withExplanation("result", { anyOf: [ref("ClauseResult"), ref("ClauseVerdict")] }), ["result"])), ...refused },
     }),
     evaluateApplications: route({
       summary: "Applications → decisions: one (a JSON object) or a batch (an array, or JSON Lines)",

@@ -36,7 +36,7 @@ function claims(count: number, seed: number): unknown[] {
   return result;
 }
 
-function application(count: number, seed: number) {
+export function application(count: number, seed: number) {
   return {
     applicant: { name: "基准测试企业", creditCode: CODE, registeredInPinggu: true, liveCommerceBusiness: true },
     claims: claims(count, seed),

@@ -136,6 +136,7 @@ if (only.has("service")) {
   const r = await runService(root);
   summary.push(["pinggu serve, 10-claim applications", `${num(r.requestsPerSecond)} requests/s`, "≥ 5,000 requests/s"]);
   summary.push(["  latency p50 / p99", `${r.p50Ms} / ${r.p99Ms} ms`, "p99 < 20 ms"]);
+  summary.push(["  the same, ?explain=false (decided only)", `${num(r.decidedPerSecond)} requests/s`, "(no target)"]);
   summary.push(["  GET /healthz (the HTTP layer alone)", `${num(r.healthPerSecond)} requests/s`, "(no target)"]);
   summary.push(["  fault run (10,000 hostile requests)", r.faultOk ? "OK" : "FAILED", "OK, heap back to baseline"]);
   console.log();

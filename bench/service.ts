@@ -50,6 +50,8 @@ type Autocannon = (options: AutocannonOptions) => Promise<AutocannonResult>;
 
 export interface ServiceFigures {
   readonly requestsPerSecond: number;
+  /** The same requests with ?explain=false: decided only (DecisionSummary). */
+  readonly decidedPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly healthPerSecond: number;
@@ -218,6 +220,14 @@ export async function runService(root: string): Promise<ServiceFigures> {
       `  10 connections, 10 s: ${Math.round(run.requests.average).toLocaleString("en-US")} requests/s; latency p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms (mean ${run.latency.average.toFixed(2)}); ${run.non2xx} not 2xx, ${run.errors} errors`,
     );
 
+    // The same decided only (?explain=false): the batch integrator's path.
+    const decideOnly: AutocannonRequest = { ...valid, path: "/applications/evaluate?explain=false" };
+    await autocannon({ url: server.url, connections: 10, duration: 2, requests: [decideOnly] });
+    const decided = await autocannon({ url: server.url, connections: 10, duration: 10, requests: [decideOnly] });
+    console.log(
+      `  ?explain=false, 10 connections, 10 s: ${Math.round(decided.requests.average).toLocaleString("en-US")} requests/s; latency p50 ${decided.latency.p50} ms, p99 ${decided.latency.p99} ms; ${decided.non2xx} not 2xx, ${decided.errors} errors`,
+    );
+
     // The HTTP layer alone (no library work to speak of): the ceiling the service could reach.
     const health = await autocannon({ url: server.url, connections: 10, duration: 5, requests: [{ method: "GET", path: "/healthz" }] });
     console.log(`  GET /healthz, 10 connections, 5 s: ${Math.round(health.requests.average).toLocaleString("en-US")} requests/s; latency p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms`);
@@ -239,7 +249,7 @@ export async function runService(root: string): Promise<ServiceFigures> {
     );
     console.log(`  fault run: ${trafficOk && heapOk ? "OK" : "FAILED"}`);
     if (!(trafficOk && heapOk)) process.exitCode = 1;
-    return { requestsPerSecond: run.requests.average, p50Ms: run.latency.p50, p99Ms: run.latency.p99, healthPerSecond: health.requests.average, faultOk: trafficOk && heapOk, heapBaselineMB: mb(baseline.heapUsed), heapAfterMB: mb(after.heapUsed) };
+    return { requestsPerSecond: run.requests.average, decidedPerSecond: decided.requests.average, p50Ms: run.latency.p50, p99Ms: run.latency.p99, healthPerSecond: health.requests.average, faultOk: trafficOk && heapOk, heapBaselineMB: mb(baseline.heapUsed), heapAfterMB: mb(after.heapUsed) };
   } finally {
     await server.stop();
   }

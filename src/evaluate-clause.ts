@@ -56,8 +56,10 @@ function readClauseOptions(options: unknown, context = "evaluateClause"): { edit
       context,
     );
   }
-  const unknown = Object.keys(options).filter((key) => !CLAUSE_OPTION_KEYS.includes(key));
-  if (unknown.length > 0) {
+  // A loop, not Object.keys(…).filter(…): every call with options passes here (batch work included).
+  let unknown: string[] | null = null;
+  for (const key in options) if (Object.prototype.hasOwnProperty.call(options, key) && !CLAUSE_OPTION_KEYS.includes(key)) (unknown ??= []).push(key);
+  if (unknown !== null) {
     throw new PolicyValidationError(
       unknown.map((key) =>
         makeIssue({

@@ -7,7 +7,7 @@ import type { ClaimDecision, ClaimStatus, Decision } from "./evaluate.js";
 import { periodWords } from "./claim-ledger.js";
 import { checkExplaining, type Language, renderClause } from "./kernel/explain.js";
 import { toValidationIssues } from "./kernel/fields.js";
-import type { ValidationIssue } from "./kernel/errors.js";
+import { makeIssue, type ValidationIssue } from "./kernel/errors.js";
 import { claimDecisionSchema, decisionSchema } from "./schemas.js";
 
 /** A claim's status in Chinese, for reports (the English is the status itself). */
@@ -21,10 +21,33 @@ export const CLAIM_STATUS_ZH: Readonly<Record<ClaimStatus, string>> = {
   "out-of-window": "不在有效期内",
 };
 
+/** A claim decided only (`evaluate(…, { explain: false })`): its figures, no explanation. */
+function isDecidedOnly(claim: unknown): boolean {
+  return typeof claim === "object" && claim !== null && "status" in claim && "claimId" in claim && !("clause" in claim) && !("reasons" in claim);
+}
+
+/**
+ * A decision summary (or one of its claims) given to be explained: one issue saying what it is and how
+ * to get the explained document, instead of three missing fields per claim.
+ */
+function summaryIssue(raw: unknown, path: string): ValidationIssue | null {
+  const claims = typeof raw === "object" && raw !== null ? (raw as { claims?: unknown }).claims : undefined;
+  const summary = path === "claim" ? isDecidedOnly(raw) : Array.isArray(claims) && claims.length > 0 && claims.every(isDecidedOnly);
+  if (!summary) return null;
+  return makeIssue({
+    code: "invalid_value",
+    pathSegments: path === "claim" ? [path] : [path, "claims"],
+    received: path === "claim" ? "a claim decided only" : "the claims of a decision summary",
+    expected: "an explained decision: evaluate(application, edition) without { explain: false } gives each claim its reasons and its clause's explanation",
+    expectedZh: "附说明的决定：调用 evaluate(application, edition) 时不带 { explain: false }，每项申请才有理由和条款说明",
+  });
+}
+
 /** The document parsed with its schema (every field the text reads, typed) and the language checked. */
 function checked<T>(schema: typeof decisionSchema | typeof claimDecisionSchema, raw: unknown, path: string, lang: unknown, context: string): T {
   const parsed = schema.safeParse(raw, { reportInput: true });
-  const issues: ValidationIssue[] = parsed.success ? [] : toValidationIssues(parsed.error.issues, [path]);
+  const summary = parsed.success ? null : summaryIssue(raw, path);
+  const issues: ValidationIssue[] = parsed.success ? [] : summary !== null ? [summary] : toValidationIssues(parsed.error.issues, [path]);
   checkExplaining(issues, lang, context);
   return parsed.data as T;
 }

@@ -33,6 +33,7 @@ export type { CivilDate } from "./kernel/dates.js";
 export type { RoundingMode } from "./kernel/decimal.js";
 export { explainClause } from "./kernel/explain.js";
 export { evaluate, editionHash, type EvaluateOptions } from "./evaluate.js";
+export { explainSummary } from "./explain-summary.js";
 export type { ClaimDecision, ClaimStatus, CrossClaimCap, DecidedClaim, Decision, DecisionOf, DecisionSummary } from "./decision.js";
 export { recoveries, type RecoveryItem, type RecoveryReport } from "./art09-13-recoveries.js";
 export { evaluateBatch, groupApplications, mergeApplications, type ApplicationGroup, type BatchOptions } from "./batch.js";
@@ -64,6 +65,10 @@ export {
   completeEditionJsonSchema,
   decisionJsonSchema,
   decisionSchema,
+  decisionSummaryJsonSchema,
+  decisionSummarySchema,
+  clauseVerdictJsonSchema,
+  clauseVerdictSchema,
   editionJsonSchema,
   jsonSchemaText,
   SCHEMA_NAMES,

@@ -107,6 +107,37 @@ export const decisionSchema = z
   })
   .meta({ title: "Decision", description: "The decision on one application / 申请的核定结果" });
 
+/** One clause's verdict: `evaluateClause(id, facts, { explain: false })`. */
+export const clauseVerdictSchema = z
+  .strictObject({
+    clauseId: z.string(),
+    status: z.enum(["eligible", "ineligible", "undetermined"]),
+    amount: money.nullable(),
+    roundedAmount: money.nullable(),
+    failedConditions: z.array(z.string()),
+    missingFacts: z.array(z.string()),
+    capBinding: z.string().nullable(),
+    once: z.enum(["per-enterprise", "per-enterprise-per-year", "per-project", "per-product"]).nullable(),
+    rounding: z.enum(SWITCH_VALUES.rounding.values as unknown as [string, ...string[]]),
+    edition: z.string(),
+    switches: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  })
+  .meta({
+    title: "ClauseVerdict",
+    description: "One clause decided on one claim's facts, without the explanation / 单项条款的判定（不附说明）",
+  });
+
+/** One claim decided only (`evaluate(…, { explain: false })`): a claim decision without its explanation. */
+export const decidedClaimSchema = claimDecisionSchema.omit({ crossClaimCaps: true, reasons: true, clause: true });
+
+/** The document `evaluate(application, edition, { explain: false })` returns. */
+export const decisionSummarySchema = decisionSchema
+  .extend({ claims: z.array(decidedClaimSchema) })
+  .meta({
+    title: "DecisionSummary",
+    description: "The decision on one application, decided only: each claim's figures without its explanation / 申请的核定结果（仅判定，不附说明）",
+  });
+
 type JsonSchema = Record<string, unknown>;
 
 const JSON_SCHEMA_OPTIONS = { io: "input", unrepresentable: "any" } as const;
@@ -147,16 +178,28 @@ export function decisionJsonSchema(): JsonSchema {
   return z.toJSONSchema(decisionSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
 }
 
-export type SchemaName = "application" | "edition" | "complete-edition" | "decision";
+/** The decision summary: `evaluate(…, { explain: false })`. */
+export function decisionSummaryJsonSchema(): JsonSchema {
+  return z.toJSONSchema(decisionSummarySchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+}
+
+/** The clause verdict: `evaluateClause(…, { explain: false })`. */
+export function clauseVerdictJsonSchema(): JsonSchema {
+  return z.toJSONSchema(clauseVerdictSchema, { io: "output", unrepresentable: "any" }) as JsonSchema;
+}
+
+export type SchemaName = "application" | "edition" | "complete-edition" | "decision" | "decision-summary" | "clause-verdict";
 
 /** Every schema's name, in the order they are documented. */
-export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision"];
+export const SCHEMA_NAMES: readonly SchemaName[] = ["application", "edition", "complete-edition", "decision", "decision-summary", "clause-verdict"];
 
 const SCHEMAS: Readonly<Record<SchemaName, () => JsonSchema>> = {
   application: applicationJsonSchema,
   edition: editionJsonSchema,
   "complete-edition": completeEditionJsonSchema,
   decision: decisionJsonSchema,
+  "decision-summary": decisionSummaryJsonSchema,
+  "clause-verdict": clauseVerdictJsonSchema,
 };
 
 /** A schema by name, as pretty-printed JSON text (what is committed under schema/). */

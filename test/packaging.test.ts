@@ -69,7 +69,9 @@ describe("npm pack ships only what users need", () => {
     for (const file of [...TOP_LEVEL, ...SHIPPED_DOCS]) expect(paths, file).toContain(file);
     expect(paths.filter((path) => path.startsWith("schema/"))).toEqual([
       "schema/application.schema.json",
+      "schema/clause-verdict.schema.json",
       "schema/complete-edition.schema.json",
+      "schema/decision-summary.schema.json",
       "schema/decision.schema.json",
       "schema/edition.schema.json",
       "schema/test-case.schema.json",

@@ -11,7 +11,7 @@ import * as z from "zod";
 import { evaluateClause, type ClauseOptions } from "../src/evaluate-clause.js";
 import { Dec, type Decimal, isDecimal, MAX_MONEY, readDecimal, roundAmount, type RoundingMode, ZERO } from "../src/kernel/decimal.js";
 import { PolicyValidationError } from "../src/kernel/errors.js";
-import type { ClauseResult } from "../src/kernel/rule.js";
+import { type ClauseResult, verdictOfResult } from "../src/kernel/rule.js";
 import { SWITCH_VALUES, type SwitchName, type Switches } from "../src/measures/edition.js";
 import { listClauseIds, listRules } from "../src/measures/registry.js";
 
@@ -361,6 +361,21 @@ describe("properties of every clause with a generator", () => {
         fc.assert(
           fc.property(anyInput, switchesArb, (facts, switches) => {
             checkInvariants(evaluateClause(id, render(facts, "string"), { switches }), id);
+          }),
+          { numRuns: NUM_RUNS },
+        );
+      });
+
+      it("the two passes agree: the decide-only verdict is the explained result's, field for field (any facts, any switches)", () => {
+        fc.assert(
+          fc.property(anyInput, switchesArb, (facts, switches) => {
+            const input = render(facts, "string");
+            const explained = attempt(id, input, { switches });
+            if (explained instanceof PolicyValidationError) {
+              expect(() => evaluateClause(id, input, { switches, explain: false })).toThrow(PolicyValidationError);
+              return;
+            }
+            expect(evaluateClause(id, input, { switches, explain: false })).toEqual(verdictOfResult(explained));
           }),
           { numRuns: NUM_RUNS },
         );

@@ -8,6 +8,12 @@ import { describe, expect, it } from "vitest";
 import { type ClaimDecision, type DecidedClaim, evaluate, settle } from "../src/evaluate.js";
 import { boundClause, evaluateClause, explainVerdict } from "../src/evaluate-clause.js";
 import { PolicyValidationError } from "../src/kernel/errors.js";
+import { explainClaim, explainDecision } from "../src/explain-decision.js";
+import { explainSummary } from "../src/explain-summary.js";
+import { thrownIssues } from "./helpers.js";
+
+/** The first issue of the PolicyValidationError that `run` throws. */
+const issueOf = (run: () => unknown) => thrownIssues(run)[0];
 import { Calculation, roundStep } from "../src/kernel/calc.js";
 import { Dec } from "../src/kernel/decimal.js";
 import { decideVerdict, explainFacts, readFacts, verdictOfResult } from "../src/kernel/rule.js";
@@ -105,15 +111,6 @@ describe("a clause decided without explanation", () => {
   it("explainVerdict refuses a verdict of other facts, another edition or another switch, naming the field", () => {
     const facts = { pingguGoodsSpecialSession: true, sessionTurnover: "1234567.89" };
     const verdict = evaluateClause("art4.1-session", facts, { explain: false });
-    const issueOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        expect(error).toBeInstanceOf(PolicyValidationError);
-        return (error as PolicyValidationError).issues[0];
-      }
-      throw new Error("not refused");
-    };
     expect(issueOf(() => explainVerdict(verdict, { ...facts, sessionTurnover: "2000000" }))).toMatchObject({ path: "verdict.amount", code: "inconsistent" });
     expect(issueOf(() => explainVerdict(verdict, facts, { edition: EDITION }))).toMatchObject({ path: "verdict.edition" });
     expect(issueOf(() => explainVerdict(verdict, facts, { switches: { rounding: "yuan-half-up" } }))).toMatchObject({ path: "verdict.amount" });
@@ -186,6 +183,54 @@ describe("evaluate(…, { explain: false })", () => {
       compared += decided.claims.length;
     }
     expect(compared).toBeGreaterThanOrEqual(900);
+  });
+
+  it("explainDecision and explainClaim refuse a summary with one issue saying how to get the explained document", () => {
+    const application = applications[0]?.[1];
+    const summary = evaluate(application, edition, { explain: false });
+    for (const [run, path] of [
+      [() => explainDecision(summary as never, "en"), "decision.claims"],
+      [() => explainClaim(summary.claims[0] as never, "zh"), "claim"],
+    ] as const) {
+      try {
+        run();
+        throw new Error("not refused");
+      } catch (error) {
+        expect(error).toBeInstanceOf(PolicyValidationError);
+        const issues = (error as PolicyValidationError).issues;
+        expect(issues).toHaveLength(1);
+        expect(issues[0]).toMatchObject({ path, code: "invalid_value" });
+        expect(issues[0]?.expected).toContain("without { explain: false }");
+      }
+    }
+    // An explained decision with a claim's clause missing is still reported field by field.
+    const explained = JSON.parse(JSON.stringify(evaluate(application, edition))) as { claims: Record<string, unknown>[] };
+    delete explained.claims[0]?.clause;
+    expect(() => explainDecision(explained as never)).toThrow(/decision\.claims\[0\]\.clause/);
+  });
+
+  it("explainSummary gives the explained decision of a summary, as evaluate explains it", () => {
+    for (const [name, application] of applications) {
+      const summary = evaluate(application, edition, { explain: false });
+      expect(explainSummary(summary, application, edition), name).toEqual(evaluate(application, edition));
+      // Also from a summary read back from JSON (another system stored it).
+      expect(explainSummary(JSON.parse(JSON.stringify(summary)) as typeof summary, application, edition), name).toEqual(evaluate(application, edition));
+    }
+  });
+
+  it("explainSummary refuses the summary of another application or edition, or a changed figure, naming the field", () => {
+    const [, application] = applications[0] as readonly [string, unknown];
+    const [, other] = applications[1] as readonly [string, unknown];
+    const summary = evaluate(application, edition, { explain: false });
+    expect(issueOf(() => explainSummary(summary, other, edition))).toMatchObject({ path: "summary.audit.inputHash", code: "inconsistent" });
+    expect(issueOf(() => explainSummary(summary, application, deriveEdition({ publishedOn: "2025-03-02" })))).toMatchObject({ path: "summary.audit.editionHash" });
+    const changed = JSON.parse(JSON.stringify(summary)) as { claims: { amount: string | null }[] };
+    const paid = changed.claims.findIndex((claim) => claim.amount !== null && claim.amount !== "0.00");
+    (changed.claims[paid] as { amount: string }).amount = "1.00";
+    const issue = issueOf(() => explainSummary(changed as never, application, edition));
+    expect(issue).toMatchObject({ path: `summary.claims[${paid}].amount`, received: '"1.00"' });
+    expect(issueOf(() => explainSummary(evaluate(application, edition) as never, application, edition))?.path).toMatch(/^summary\.claims\[0\]/);
+    expect(issueOf(() => explainSummary(null as never, application, edition))).toMatchObject({ path: "summary" });
   });
 
   it("refuses an explain option that is not true or false, naming it", () => {

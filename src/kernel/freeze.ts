@@ -19,9 +19,12 @@ export function deepFreeze<T>(value: T, seen: WeakSet<object> = new WeakSet()): 
  * objects reachable.
  */
 export function freezeMade<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const key of Object.keys(value)) freezeMade((value as Record<string, unknown>)[key]);
+    // Indexes and `for…in` rather than Object.keys: no array made per object walked (plain data has
+    // no enumerable inherited keys).
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) freezeMade(value[i]);
+    else for (const key in value) freezeMade((value as Record<string, unknown>)[key]);
   }
   return value;
 }

@@ -168,6 +168,10 @@ describe("the OpenAPI document", () => {
     await check("POST", "/applications/evaluate", "/applications/evaluate", "x", "text/plain");
     await check("POST", "/applications/evaluate", "/applications/evaluate?lang=fr", FIXTURES[0]);
     await check("POST", "/applications/evaluate", "/applications/evaluate", { applicant: {} });
+    await check("POST", "/clauses/{id}/evaluate", "/clauses/art3.1/evaluate?explain=false", { usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" });
+    await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false", FIXTURES[0]);
+    await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false&merge=true", FIXTURES);
+    await check("POST", "/applications/evaluate", "/applications/evaluate?explain=false&lang=zh", FIXTURES[0]);
     await check("POST", "/simulate", "/simulate", FIXTURES);
   });
 
@@ -225,6 +229,39 @@ describe("POST /applications/evaluate", () => {
     // One line is still a batch.
     const one = await post("/applications/evaluate?lang=en", JSON.stringify(FIXTURES[1]), "application/jsonl");
     expect(one.json<{ results: { explanation: string }[] }>().results[0]?.explanation).toBe(explainDecision(evaluate(FIXTURES[1], PUBLISHED), "en"));
+  });
+
+  it("?explain=false decides only: the library's DecisionSummary, one application or a batch", async () => {
+    const one = await post("/applications/evaluate?explain=false", FIXTURES[0]);
+    expect(one.statusCode, one.body).toBe(200);
+    const decision = one.json<{ decision: { claims: Record<string, unknown>[] } }>().decision;
+    expect(decision).toEqual(asJson(evaluate(FIXTURES[0], PUBLISHED, { explain: false })));
+    expect(decision.claims[0]).not.toHaveProperty("clause");
+    expect(decision.claims[0]).not.toHaveProperty("reasons");
+    expectStamp(one, PUBLISHED);
+    const batch = await post("/applications/evaluate?explain=false", FIXTURES);
+    expect(batch.json<{ results: { decision: unknown }[] }>().results.map((result) => result.decision)).toEqual(asJson(evaluateBatch(FIXTURES, PUBLISHED, { explain: false })));
+    // ?explain=true is the default.
+    const explained = await post("/applications/evaluate?explain=true", FIXTURES[0]);
+    expect(explained.json<{ decision: unknown }>().decision).toEqual(asJson(evaluate(FIXTURES[0], PUBLISHED)));
+  });
+
+  it("POST /clauses/{id}/evaluate?explain=false answers the clause's verdict; with ?lang= it is a 400", async () => {
+    const facts = { usedArea: "3000", annualOnlineRetail: "500000000", investment: "3333333.35" };
+    const response = await post("/clauses/art3.1/evaluate?explain=false", facts);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ result: unknown }>().result).toEqual(asJson(evaluateClause("art3.1", facts, { edition: PUBLISHED, explain: false })));
+    expect(response.json()).not.toHaveProperty("explanation");
+    const refused = problemOf(await post("/clauses/art3.1/evaluate?explain=false&lang=en", facts), 400);
+    expect(refused.issues?.map((issue) => issue.path)).toEqual(["explain"]);
+  });
+
+  it("?explain=false with ?lang=: 400 naming both, since there is no explanation to write", async () => {
+    const refused = problemOf(await post("/applications/evaluate?explain=false&lang=zh", FIXTURES[0]), 400);
+    expect(refused.detail).toContain("?lang=zh");
+    expect(refused.issues?.map((issue) => issue.path)).toEqual(["explain"]);
+    const wrong = problemOf(await post("/applications/evaluate?explain=maybe", FIXTURES[0]), 400);
+    expect(JSON.stringify(wrong)).toContain("explain");
   });
 
   it("two applications of one applicant: 422 naming both, unless ?merge=true", async () => {

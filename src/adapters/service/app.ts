@@ -19,6 +19,7 @@ import { createServer } from "node:http";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import {
   type Decision,
+  type DecisionSummary,
   type Edition,
   evaluate,
   evaluateBatch,
@@ -101,6 +102,19 @@ const bodyKindProblem = (expected: string, expectedZh: string, received: unknown
     { en: "The body is not what this endpoint reads", zh: "请求体不是此接口可读取的内容" },
     { en: `expected ${expected}`, zh: `应为${expectedZh}` },
     [serviceIssue("invalid_type", [], received, expected, expectedZh)],
+  );
+
+/** ?lang= asks for the explanation as text; ?explain=false leaves the explanation out: not both. */
+const explainWithLangProblem = (lang: string) =>
+  new ServiceProblem(
+    400,
+    "invalid-parameter",
+    { en: "A query parameter is not valid", zh: "查询参数无效" },
+    {
+      en: `explain: ?lang=${lang} writes the explanation as text, which ?explain=false leaves out: drop one of them`,
+      zh: `explain：?lang=${lang} 要求输出文字说明，而 ?explain=false 不附说明：请去掉其中之一`,
+    },
+    [serviceIssue("invalid_value", ["explain"], false, "true (the default) when ?lang= is given", "给出 ?lang= 时须为 true（默认值）")],
   );
 
 /** Build the service (not listening yet: call `listen`, or `inject` in tests). */
@@ -262,19 +276,27 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     const served = editionOf(request.query.edition);
     const facts = request.body;
     if (!isRecord(facts)) throw bodyKindProblem("the claim's facts: a JSON object (GET /clauses/{id} lists them)", "申请事项的事实：JSON 对象（GET /clauses/{id} 列出字段）", facts);
-    const result = evaluateClause(id, facts, { edition: served.edition });
     const lang = request.query.lang as Language | undefined;
+    if (request.query.explain === false) {
+      if (lang !== undefined) throw explainWithLangProblem(lang);
+      return { result: evaluateClause(id, facts, { edition: served.edition, explain: false }), stamp: stamp(reply, served) };
+    }
+    const result = evaluateClause(id, facts, { edition: served.edition });
     return { result, ...(lang ? { explanation: explainClause(result, lang) } : {}), stamp: stamp(reply, served) };
   });
 
   app.post<{ Querystring: Query }>("/applications/evaluate", docs.evaluateApplications, async (request, reply) => {
     const served = editionOf(request.query.edition);
     const lang = request.query.lang as Language | undefined;
+    // ?explain=false: decide only (DecisionSummary), the path for batch work; there is then no
+    // explanation to write as text.
+    const explain = request.query.explain !== false;
+    if (!explain && lang !== undefined) throw explainWithLangProblem(lang);
     const body = request.body;
-    const explained = (decision: Decision) => (lang ? { decision, explanation: explainDecision(decision, lang) } : { decision });
+    const explained = (decision: Decision | DecisionSummary) => (lang ? { decision, explanation: explainDecision(decision as Decision, lang) } : { decision });
     if (isRecord(body) && !(body instanceof JsonLines)) {
       checkClaims(claimCount(body), limits);
-      return { ...explained(evaluate(body, served.edition)), stamp: stamp(reply, served) };
+      return { ...explained(evaluate(body, served.edition, { explain })), stamp: stamp(reply, served) };
     }
     const items = body instanceof JsonLines ? body.items : Array.isArray(body) ? (body as unknown[]) : undefined;
     if (items === undefined) {
@@ -284,7 +306,7 @@ export async function buildService(options: ServiceOptions): Promise<FastifyInst
     checkClaims(items.reduce<number>((sum, item) => sum + claimCount(item), 0), limits);
     const merge = request.query.merge === true;
     // One ledger per applicant: the library refuses two applications with one credit code unless merged.
-    const decisions = evaluateBatch(items, served.edition, { merge });
+    const decisions = evaluateBatch(items, served.edition, { merge, explain });
     const sources = merge ? groupApplications(items, { merge }).map((group) => group.sources) : items.map((_item, index) => [index]);
     return { results: decisions.map((decision, index) => ({ sources: sources[index], ...explained(decision) })), stamp: stamp(reply, served) };
   });

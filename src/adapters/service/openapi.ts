@@ -166,27 +166,36 @@ export function routeDocs(limits: ServiceLimits): OpenApiDocs {
       tags: ["clauses"],
       operationId: "evaluateClause",
       params: idParams(`the clause id: ${listClauseIds().join(", ")}`),
-      querystring: query({ edition: editionQuery, lang: langQuery }),
+      querystring: query({
+        edition: editionQuery,
+        lang: langQuery,
+        explain: { type: "boolean", default: true, description: "false: decide only (ClauseVerdict, no explanation); not with ?lang=" },
+      }),
       body: jsonBody("the facts of one claim", { anyOf: listClauseIds().map((id) => ref(`ClaimFacts-${id}`)) }),
-      responses: { "200": ok("the clause result", envelope(withExplanation("result", ref("ClauseResult")), ["result"])), ...refused },
+      responses: { "200": ok("the clause result, or its verdict with ?explain=false", envelope(withExplanation("result", { anyOf: [ref("ClauseResult"), ref("ClauseVerdict")] }), ["result"])), ...refused },
     }),
     evaluateApplications: route({
       summary: "Applications → decisions: one (a JSON object) or a batch (an array, or JSON Lines)",
-      description: `One application gives {decision}; an array or JSON Lines gives {results: [{sources, decision}]}, at most ${limits.applications} applications and ${limits.claims} claims in all. One ledger per applicant: two applications with one credit code are refused (422) unless ?merge=true, which merges them into one (sources lists the indexes merged).`,
+      description: `One application gives {decision}; an array or JSON Lines gives {results: [{sources, decision}]}, at most ${limits.applications} applications and ${limits.claims} claims in all. One ledger per applicant: two applications with one credit code are refused (422) unless ?merge=true, which merges them into one (sources lists the indexes merged). ?explain=false decides only: each decision is a DecisionSummary (each claim's figures, totals and audit stamp, without reasons or the clause's explanation), for batch work; it cannot be combined with ?lang=.`,
       tags: ["applications"],
       operationId: "evaluateApplications",
-      querystring: query({ edition: editionQuery, lang: langQuery, merge: { type: "boolean", default: false, description: "merge applications with one credit code instead of refusing them" } }),
+      querystring: query({
+        edition: editionQuery,
+        lang: langQuery,
+        merge: { type: "boolean", default: false, description: "merge applications with one credit code instead of refusing them" },
+        explain: { type: "boolean", default: true, description: "false: decide only (DecisionSummary, no explanations); not with ?lang=" },
+      }),
       body: jsonBody("an application, or an array of them", { anyOf: [application, { type: "array", items: application, maxItems: limits.applications }] }, application),
       responses: {
         "200": ok("the decision, or the decisions of a batch", {
           anyOf: [
-            envelope(withExplanation("decision", ref("Decision")), ["decision"]),
+            envelope(withExplanation("decision", { anyOf: [ref("Decision"), ref("DecisionSummary")] }), ["decision"]),
             envelope({
               results: {
                 type: "array",
                 items: {
                   type: "object",
-                  properties: { sources: { type: "array", items: { type: "integer" } }, ...withExplanation("decision", ref("Decision")) },
+                  properties: { sources: { type: "array", items: { type: "integer" } }, ...withExplanation("decision", { anyOf: [ref("Decision"), ref("DecisionSummary")] }) },
                   required: ["sources", "decision"],
                 },
               },

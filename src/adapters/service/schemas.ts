@@ -4,7 +4,7 @@
  * the library generates from its own zod schemas (src/schemas.ts), so the API describes exactly what the
  * library enforces; only the service's envelopes (stamp, problem details, lists) are written here.
  */
-import { applicationJsonSchema, decisionJsonSchema, editionJsonSchema, listClauseIds } from "../../index.js";
+import { applicationJsonSchema, clauseVerdictJsonSchema, decisionJsonSchema, decisionSummaryJsonSchema, editionJsonSchema, listClauseIds } from "../../index.js";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -32,6 +32,8 @@ function librarySchemas(): { schemas: Record<string, JsonSchema>; facts: Record<
   }
   const decision = bare(decisionJsonSchema());
   schemas.Decision = decision;
+  schemas.DecisionSummary = bare(decisionSummaryJsonSchema());
+  schemas.ClauseVerdict = bare(clauseVerdictJsonSchema());
   // The clause result, as the decision document describes it (claims[].clause).
   const claims = (decision.properties as Record<string, JsonSchema>).claims as JsonSchema;
   schemas.ClauseResult = ((claims.items as JsonSchema).properties as Record<string, JsonSchema>).clause as JsonSchema;

@@ -6,7 +6,7 @@
  *
  * Every ledger key is namespaced by its clause (`art4.2/per-enterprise-per-year|2025`,
  * `art3.3|once`): claims of different clauses never meet in the ledger, so a run may be limited to one
- * clause's claims (test/evaluator/claim-ledger.test.ts holds every rule to this).
+ * clause's claims (test/evaluator/art11-duplicates.test.ts holds every rule to this).
  */
 import type { Claim, Grant } from "./application.js";
 import type { BoundClause } from "./clause-binding.js";

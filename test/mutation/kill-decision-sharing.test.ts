@@ -33,6 +33,17 @@ describe("what decisions share", () => {
     expect(evaluate(application(), EDITION).claims[0]?.citations[0]).toBe(first);
   });
 
+  it("the claims of one clause that cite it alone share one frozen list of citations, in summaries too", () => {
+    // Mutant: onlyCitation's `list === undefined` → true: a new list for every claim.
+    for (const explain of [true, false]) {
+      const decision = evaluate(application(), EDITION, { explain });
+      const first = decision.claims[0]?.citations;
+      expect(first).toHaveLength(1);
+      expect(Object.isFrozen(first)).toBe(true);
+      for (const c of decision.claims) expect(c.citations).toBe(first);
+    }
+  });
+
   it("decisions under one edition share its frozen validity window", () => {
     // Mutant: windowOf's `window === undefined` → true: a new window for every evaluation.
     const one = evaluate(application(), EDITION);

@@ -4,12 +4,13 @@
 import * as z from "zod";
 import { decideOn, evaluateOn } from "./clause-binding.js";
 import { makeIssue, PolicyValidationError } from "./kernel/errors.js";
-import { parseOrThrow } from "./kernel/fields.js";
+import { parseOrThrow, toValidationIssues } from "./kernel/fields.js";
 import { type ClauseResult, type ClauseVerdict, verdictDisagreement } from "./kernel/rule.js";
 import { DRAFT_EDITION } from "./measures/edition-draft.js";
 import { type ClauseId, type Edition, SWITCH_VALUES, sealEdition, type SwitchName, type Switches } from "./measures/edition.js";
 import { validateEdition } from "./measures/edition-validation.js";
 import { getRule, isClauseId } from "./measures/registry.js";
+import { clauseVerdictSchema } from "./schemas.js";
 
 // The clause bound to its edition lives in clause-binding.ts (the spreadsheet bundle uses it with the
 // draft, without the schema of editions); the evaluators import it from here as before.
@@ -124,6 +125,9 @@ export function evaluateClause(clauseId: ClauseId | string, input: unknown, opti
  */
 export function explainVerdict(verdict: ClauseVerdict, input: unknown, options: Omit<ClauseOptions, "explain"> = {}): ClauseResult {
   const clauseId = readVerdictClause(verdict);
+  // Every field the comparison reads, of the type it reads (a hand-built verdict may lack a list).
+  const shape = clauseVerdictSchema.safeParse(verdict, { reportInput: true });
+  if (!shape.success) throw new PolicyValidationError(toValidationIssues(shape.error.issues, ["verdict"]), "explainVerdict");
   const { edition: given, switches } = readClauseOptions(options, "explainVerdict");
   const edition = withSwitches(validateEdition(given === undefined ? DRAFT_EDITION : given), switches);
   const result = evaluateOn(clauseId, input, edition);

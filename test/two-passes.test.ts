@@ -119,6 +119,17 @@ describe("a clause decided without explanation", () => {
     expect(issueOf(() => explainVerdict(verdict, { ...facts, sessionTurnover: "abc" }))).toMatchObject({ path: "sessionTurnover" });
   });
 
+  it("explainVerdict refuses a hand-built verdict missing a list or with switches of the wrong type, naming the field", () => {
+    const facts = { pingguGoodsSpecialSession: true, sessionTurnover: "1234567.89" };
+    const verdict = evaluateClause("art4.1-session", facts, { explain: false });
+    expect(issueOf(() => explainVerdict({ ...verdict, failedConditions: undefined } as never, facts))).toMatchObject({ path: "verdict.failedConditions" });
+    expect(issueOf(() => explainVerdict({ ...verdict, missingFacts: "x" } as never, facts))).toMatchObject({ path: "verdict.missingFacts" });
+    expect(issueOf(() => explainVerdict({ ...verdict, switches: null } as never, facts))).toMatchObject({ path: "verdict.switches" });
+    expect(issueOf(() => explainVerdict({ clauseId: "art4.1-session" } as never, facts))?.path).toMatch(/^verdict\./);
+    // A verdict read back from JSON is a verdict.
+    expect(explainVerdict(JSON.parse(JSON.stringify(verdict)) as typeof verdict, facts)).toEqual(evaluateClause("art4.1-session", facts));
+  });
+
   it("evaluateClause refuses an explain option that is not true or false, naming it", () => {
     expect(() => evaluateClause("art4.1-session", {}, { explain: "no" as never })).toThrow(/options\.explain/);
     expect(evaluateClause("art4.1-session", { pingguGoodsSpecialSession: true, sessionTurnover: "1000000" }, { explain: true }).steps.length).toBeGreaterThan(0);

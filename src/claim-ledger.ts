@@ -14,7 +14,7 @@ import { yearOf } from "./kernel/dates.js";
 import { Dec, type Decimal, minDecimal, ZERO } from "./kernel/decimal.js";
 import { inFactDateOrder } from "./kernel/fact-order.js";
 import { CapLedger } from "./kernel/ledger.js";
-import { type CapScope, type OnceScope, prepareRule } from "./kernel/rule.js";
+import { type CapScope, type ClauseVerdict, type OnceScope, prepareRule } from "./kernel/rule.js";
 import { capYearOf } from "./fact-dates.js";
 import type { MeasuresContext } from "./measures/edition.js";
 import { getRule } from "./measures/registry.js";
@@ -25,8 +25,8 @@ import { APPLICATION_REASON_CODES as CODES } from "./measures/general-provisions
 export interface LedgerEntry {
   readonly claim: Claim;
   readonly bound: BoundClause;
-  /** The clause's amount after its own caps (the claim is eligible). */
-  readonly clauseAmount: string | null;
+  /** The clause's verdict: its amount after its own caps (the claim is eligible). */
+  readonly verdict: Pick<ClauseVerdict, "amount">;
   /** The year its annual caps count it in (known: claims without one never reach the ledger). */
   readonly year: number | null;
   /** Position in ledger order, from 1. */
@@ -134,7 +134,7 @@ function quote(entry: LedgerEntry, ledger: CapLedger, ctx: MeasuresContext, expl
   // annual caps count in (A10): two years' figures paid on one day are two years.
   const key = scope ? onceKey(claim.clauseId, scope, yearOf(claim.factDate), claim.projectId, claim.productId) : null;
   const takenBy = key ? (ledger.takenBy(key) ?? null) : null;
-  const requested = new Dec(entry.clauseAmount as string);
+  const requested = new Dec(entry.verdict.amount as string);
   if (takenBy) return { takenBy, onceKey: key, requested, amount: ZERO, keys: NO_KEYS, headrooms: null };
   let amount = requested;
   let keys: string[] | null = null;

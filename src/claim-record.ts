@@ -20,10 +20,8 @@ export interface ClaimRecord {
   readonly index: number;
   readonly bound: BoundClause;
   readonly facts: ReadFacts;
-  /** The clause's verdict (decided without explanation). */
+  /** The clause's verdict (decided without explanation); its amount is the clause's after its own caps. */
   readonly verdict: ClauseVerdict;
-  /** The clause's amount after its own caps; "0.00" when ineligible, null when undetermined. */
-  readonly clauseAmount: string | null;
   /** Where 第十四条's window places the claim, and its cap year. */
   readonly placement: Placement;
   readonly year: number | null;

@@ -71,7 +71,7 @@ function capNotesOf(record: ClaimRecord): CapNote[] {
   const notes: CapNote[] = [];
   if (record.headrooms === null) return notes;
   const headrooms = Array.isArray(record.headrooms) ? (record.headrooms as readonly Decimal[]) : [record.headrooms as Decimal];
-  let asked = new Dec(record.clauseAmount as string);
+  let asked = new Dec(record.verdict.amount as string);
   let index = 0;
   for (const { spec: cap, limitText } of record.bound.prepared.caps) {
     const period = capPeriod(cap.scope, record.year as number, record.claim.projectId);
@@ -155,7 +155,7 @@ function decidedClaim(record: ClaimRecord): DecidedClaim {
     sequence: record.sequence,
     status,
     amount: paying ? formatMoney(record.paid) : status === "undetermined" ? null : "0.00",
-    amountBeforeCrossClaimCaps: record.verdict.status === "eligible" ? record.clauseAmount : null,
+    amountBeforeCrossClaimCaps: record.verdict.status === "eligible" ? record.verdict.amount : null,
     paidInstead: record.paidInstead === null ? null : Object.freeze(record.paidInstead),
     citations: record.citations === null ? onlyCitation(citation) : freezeMade([citation, ...record.citations]),
   });

@@ -158,14 +158,12 @@ export function settle(applicationInput: ApplicationInput | unknown, given: Edit
   const records: ClaimRecord[] = application.claims.map((claim, index) => {
     const bound = boundClause(claim.clauseId as ClauseId, edition);
     const placement = placeClaim(bound.prepared.rule as MeasuresRule, claim, facts[index] as ReadFacts, ctx, window);
-    const verdict = verdicts[index] as ClauseVerdict;
     return {
       claim,
       index,
       bound,
       facts: facts[index] as ReadFacts,
-      verdict,
-      clauseAmount: verdict.amount,
+      verdict: verdicts[index] as ClauseVerdict,
       placement,
       year: placement.year,
       sequence: 0,
